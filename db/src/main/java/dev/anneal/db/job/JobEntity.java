@@ -1,0 +1,163 @@
+package dev.anneal.db.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A tuning job. The normalized spec is kept whole as JSON; the columns beside it are the parts
+ * the database must filter or rank on.
+ */
+@Entity
+@Table(name = "job")
+public class JobEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobState state;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private String spec;
+
+    private Long datasetId;
+
+    @Column(nullable = false)
+    private String algorithm;
+
+    @Column(nullable = false)
+    private String objectiveMetric;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ObjectiveDirection direction;
+
+    @Column(nullable = false)
+    private int maxTrials;
+
+    @Column(nullable = false)
+    private int parallelism;
+
+    private String stateReason;
+
+    @Column(nullable = false, insertable = false, updatable = false)
+    private Instant createdAt;
+
+    private Instant startedAt;
+
+    private Instant finishedAt;
+
+    protected JobEntity() {}
+
+    public JobEntity(
+            String name,
+            String spec,
+            Long datasetId,
+            String algorithm,
+            String objectiveMetric,
+            ObjectiveDirection direction,
+            int maxTrials,
+            int parallelism) {
+        this.name = name;
+        this.state = JobState.QUEUED;
+        this.spec = spec;
+        this.datasetId = datasetId;
+        this.algorithm = algorithm;
+        this.objectiveMetric = objectiveMetric;
+        this.direction = direction;
+        this.maxTrials = maxTrials;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * Moves the job to {@code next}, stamping start and finish times.
+     *
+     * @throws IllegalJobTransitionException if the lifecycle does not allow it
+     */
+    public void transitionTo(JobState next, String reason, Instant now) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalJobTransitionException(id, state, next);
+        }
+        state = next;
+        if (reason != null) {
+            stateReason = reason;
+        }
+        if (next == JobState.RUNNING) {
+            startedAt = now;
+        }
+        if (next.isFinished()) {
+            finishedAt = now;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public JobState getState() {
+        return state;
+    }
+
+    public String getSpec() {
+        return spec;
+    }
+
+    public Long getDatasetId() {
+        return datasetId;
+    }
+
+    public String getAlgorithm() {
+        return algorithm;
+    }
+
+    public String getObjectiveMetric() {
+        return objectiveMetric;
+    }
+
+    public ObjectiveDirection getDirection() {
+        return direction;
+    }
+
+    public int getMaxTrials() {
+        return maxTrials;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public String getStateReason() {
+        return stateReason;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.anneal.db.trial;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Ranks a job's completed trials in PostgreSQL: best objective first for the job's direction
+ * (via {@code rank_key}), ties broken by earlier finish, then by trial number. The ordering
+ * matches {@code trial_leaderboard_idx}, so reading the top N is an index range scan however
+ * many trials the job has.
+ */
+@Repository
+public class Leaderboard {
+
+    private static final String TOP = """
+            select row_number() over (order by rank_key, finished_at, number) as rank,
+                   number, value, params::text as params, epochs_trained, best_epoch,
+                   (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
+                   finished_at
+              from trial
+             where job_id = :job and state = 'COMPLETED'
+             order by rank_key, finished_at, number
+             limit :limit
+            """;
+
+    private final JdbcClient jdbc;
+
+    public Leaderboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<LeaderboardRow> top(long jobId, int limit) {
+        return jdbc.sql(TOP)
+                .param("job", jobId)
+                .param("limit", limit)
+                .query((rs, row) -> new LeaderboardRow(
+                        rs.getInt("rank"),
+                        rs.getInt("number"),
+                        rs.getDouble("value"),
+                        rs.getString("params"),
+                        rs.getInt("epochs_trained"),
+                        (Integer) rs.getObject("best_epoch"),
+                        rs.getLong("duration_ms"),
+                        rs.getTimestamp("finished_at").toInstant()))
+                .list();
+    }
+
+    public Optional<LeaderboardRow> best(long jobId) {
+        return top(jobId, 1).stream().findFirst();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.anneal.db.trial;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Lifecycle of a trial. Mirrored by the CHECK constraint on {@code trial.state}; every change
+ * after insert goes through {@link TrialQueue}, whose SQL follows this table.
+ */
+public enum TrialState {
+    QUEUED,
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    PRUNED,
+    CANCELLED;
+
+    public boolean isFinished() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    public boolean canTransitionTo(TrialState next) {
+        return allowedNext().contains(next);
+    }
+
+    private Set<TrialState> allowedNext() {
+        return switch (this) {
+            // RUNNING -> QUEUED is the reaper requeueing a trial whose worker died
+            case QUEUED -> EnumSet.of(RUNNING, CANCELLED);
+            case RUNNING -> EnumSet.of(QUEUED, COMPLETED, FAILED, PRUNED, CANCELLED);
+            case COMPLETED, FAILED, PRUNED, CANCELLED -> EnumSet.noneOf(TrialState.class);
+        };
+    }
+}

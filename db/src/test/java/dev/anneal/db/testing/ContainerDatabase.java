@@ -1,0 +1,34 @@
+package dev.anneal.db.testing;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The Testcontainers source of {@link TestDatabase}. Kept apart so that machines without a
+ * Docker engine only pay for one availability probe and then skip it.
+ */
+final class ContainerDatabase {
+
+    private static final String IMAGE = "postgres:16-alpine";
+
+    private ContainerDatabase() {}
+
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // lives as long as the test JVM; Testcontainers' reaper removes it
+    static TestDatabase.Server start() {
+        PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+        container.start();
+        return new TestDatabase.Server(
+                container.getJdbcUrl(),
+                container.getUsername(),
+                container.getPassword(),
+                "Testcontainers (" + IMAGE + ")");
+    }
+}

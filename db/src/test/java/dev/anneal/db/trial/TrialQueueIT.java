@@ -1,0 +1,261 @@
+package dev.anneal.db.trial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.db.testing.Fixtures;
+import dev.anneal.db.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest
+class TrialQueueIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    TrialQueue queue;
+
+    @Autowired
+    Leaderboard leaderboard;
+
+    @Autowired
+    TrialMetricReader metrics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    Fixtures fixtures;
+
+    @BeforeEach
+    void clean() {
+        jdbc.sql("truncate job, trial, trial_metric restart identity cascade").update();
+        fixtures = new Fixtures(jdbc);
+    }
+
+    @Test
+    void concurrentClaimersClaimEachQueuedTrialExactlyOnce() throws Exception {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 500);
+        int claimers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int w = 0; w < claimers; w++) {
+            String worker = "w" + w;
+            results.add(pool.submit(() -> {
+                start.await();
+                List<Long> mine = new ArrayList<>();
+                List<ClaimedTrial> batch;
+                while (!(batch = queue.claim(worker, 3)).isEmpty()) {
+                    for (ClaimedTrial t : batch) {
+                        mine.add(t.trialId());
+                        assertThat(queue.complete(t.lease(), t.number(), 1, null))
+                                .isTrue();
+                    }
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : results) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(all).hasSize(500).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from trial where state = 'COMPLETED' and attempt = 1")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(500L);
+    }
+
+    @Test
+    void claimSkipsTrialsOfJobsThatAreNotRunning() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 2);
+        jdbc.sql("update job set state = 'QUEUED'").update();
+
+        assertThat(queue.claim("w", 10)).isEmpty();
+    }
+
+    @Test
+    void writesWithAStaleLeaseChangeNothing() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        ClaimedTrial claimed = queue.claim("w1", 1).get(0);
+        Lease stale = new Lease(claimed.trialId(), claimed.lease().version() - 1);
+
+        assertThat(queue.heartbeat(stale)).isEqualTo(LeaseCheck.LOST);
+        assertThat(queue.reportEpoch(stale, 1, "{\"val_accuracy\": 0.5}")).isEqualTo(LeaseCheck.LOST);
+        assertThat(queue.complete(stale, 0.5, 1, null)).isFalse();
+        assertThat(queue.fail(stale, "boom")).isFalse();
+        assertThat(metrics.curve(claimed.trialId())).isEmpty();
+
+        assertThat(queue.heartbeat(claimed.lease())).isEqualTo(LeaseCheck.CONTINUE);
+        assertThat(queue.reportEpoch(claimed.lease(), 1, "{\"val_accuracy\": 0.5}"))
+                .isEqualTo(LeaseCheck.CONTINUE);
+        assertThat(metrics.curve(claimed.trialId())).singleElement().satisfies(m -> {
+            assertThat(m.epoch()).isEqualTo(1);
+            assertThat(m.metricsJson()).contains("val_accuracy");
+        });
+    }
+
+    @Test
+    void reaperRequeuesStaleTrialsAndFencesOutTheOldHolder() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        ClaimedTrial first = queue.claim("dead-worker", 1).get(0);
+        queue.reportEpoch(first.lease(), 1, "{\"val_accuracy\": 0.1}");
+        fixtures.ageHeartbeat(first.trialId(), 120);
+
+        List<ReapedTrial> reaped = queue.reap(Duration.ofSeconds(60), 3);
+
+        assertThat(reaped).singleElement().satisfies(r -> {
+            assertThat(r.newState()).isEqualTo(TrialState.QUEUED);
+            assertThat(r.lastWorkerId()).isEqualTo("dead-worker");
+        });
+        assertThat(queue.complete(first.lease(), 0.9, 1, null)).isFalse();
+        ClaimedTrial second = queue.claim("live-worker", 1).get(0);
+        assertThat(second.trialId()).isEqualTo(first.trialId());
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(metrics.curve(second.trialId()))
+                .as("a retry starts its learning curve afresh")
+                .isEmpty();
+    }
+
+    @Test
+    void reaperFailsTrialsThatUsedUpTheirAttempts() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        ClaimedTrial claimed = queue.claim("w", 1).get(0);
+        fixtures.ageHeartbeat(claimed.trialId(), 120);
+
+        List<ReapedTrial> reaped = queue.reap(Duration.ofSeconds(60), 1);
+
+        assertThat(reaped).singleElement().extracting(ReapedTrial::newState).isEqualTo(TrialState.FAILED);
+        assertThat(jdbc.sql("select failure_reason from trial")
+                        .query(String.class)
+                        .single())
+                .startsWith("worker lost: no heartbeat from w since ");
+    }
+
+    @Test
+    void reaperLeavesFreshHeartbeatsAlone() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        queue.claim("w", 1);
+
+        assertThat(queue.reap(Duration.ofSeconds(60), 3)).isEmpty();
+    }
+
+    @Test
+    void cancellingAJobCancelsQueuedTrialsAndAsksRunningOnesToStop() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 3);
+        ClaimedTrial running = queue.claim("w", 1).get(0);
+
+        assertThat(queue.cancelJobTrials(job)).isEqualTo(1);
+
+        assertThat(queue.heartbeat(running.lease())).isEqualTo(LeaseCheck.CANCEL);
+        assertThat(queue.finishStopped(running.lease())).isTrue();
+        assertThat(jdbc.sql("select state, count(*) from trial group by state order by state")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+                        .list())
+                .containsExactly("CANCELLED=3");
+    }
+
+    @Test
+    void releaseReturnsATrialWithoutCountingTheAttempt() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        ClaimedTrial claimed = queue.claim("w", 1).get(0);
+
+        assertThat(queue.release(claimed.lease())).isTrue();
+
+        ClaimedTrial again = queue.claim("w2", 1).get(0);
+        assertThat(again.attempt()).isEqualTo(1);
+        assertThat(again.lease().version()).isGreaterThan(claimed.lease().version());
+    }
+
+    @Test
+    void leaderboardRanksByDirectionThenEarlierFinish() {
+        long maximize = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(maximize, 4);
+        double[] values = {0.7, 0.9, 0.8, 0.9};
+        for (ClaimedTrial t : sortedByNumber(queue.claim("w", 4))) {
+            assertThat(queue.complete(t.lease(), values[t.number()], 1, null)).isTrue();
+            // finished_at is per statement; space them so "earlier finish" is well defined
+            jdbc.sql("select pg_sleep(0.01)").query(Object.class).optional();
+        }
+
+        assertThat(leaderboard.top(maximize, 10))
+                .extracting(LeaderboardRow::rank, LeaderboardRow::trialNumber)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 1),
+                        org.assertj.core.groups.Tuple.tuple(2, 3),
+                        org.assertj.core.groups.Tuple.tuple(3, 2),
+                        org.assertj.core.groups.Tuple.tuple(4, 0));
+
+        long minimize = fixtures.runningJob("MINIMIZE");
+        fixtures.queueTrials(minimize, 3);
+        double[] losses = {0.3, 0.1, 0.2};
+        for (ClaimedTrial t : queue.claim("w", 3)) {
+            queue.complete(t.lease(), losses[t.number()], 1, null);
+        }
+        assertThat(leaderboard.top(minimize, 2))
+                .extracting(LeaderboardRow::trialNumber)
+                .containsExactly(1, 2);
+        assertThat(leaderboard.best(minimize))
+                .get()
+                .extracting(LeaderboardRow::value)
+                .isEqualTo(0.1);
+    }
+
+    @Test
+    void leaderboardQueryUsesTheLeaderboardIndex() throws Exception {
+        long job = fixtures.runningJob("MAXIMIZE");
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            // the table is tiny, so tell the planner to pretend otherwise
+            st.execute("set enable_seqscan = off");
+            try (ResultSet rs = st.executeQuery("explain select number from trial where job_id = " + job
+                    + " and state = 'COMPLETED' order by rank_key, finished_at, number limit 10")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("trial_leaderboard_idx").doesNotContain("Sort");
+    }
+
+    private static List<ClaimedTrial> sortedByNumber(List<ClaimedTrial> trials) {
+        List<ClaimedTrial> sorted = new ArrayList<>(trials);
+        Collections.sort(sorted, (a, b) -> Integer.compare(a.number(), b.number()));
+        return sorted;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.anneal.worker.claim;
+
+import dev.anneal.db.trial.ClaimedTrial;
+import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.metrics.WorkerMetrics;
+import dev.anneal.worker.run.TrialControl;
+import dev.anneal.worker.run.TrialFinishedEvent;
+import dev.anneal.worker.run.TrialOutcome;
+import dev.anneal.worker.run.TrialRunner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A worker: a fixed number of trial slots fed by one claim loop. The loop claims at most as many
+ * trials as it has free slots (never more than it can run now, so other workers get the rest),
+ * then sleeps until woken by new work, a freed slot or the poll interval.
+ *
+ * <p>On shutdown it stops claiming, asks running trials to stop at their next mini-batch and
+ * gives them back to the queue, so a restart re-runs them at once instead of waiting for the
+ * reaper.
+ */
+public class WorkerPool implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
+
+    private final String workerId;
+    private final int slots;
+    private final int threadsPerTrial;
+    private final Duration pollInterval;
+    private final Duration shutdownGrace;
+    private final TrialQueue queue;
+    private final TrialRunner runner;
+    private final Heartbeater heartbeater;
+    private final WorkSignal signal;
+    private final WorkerMetrics metrics;
+    private final Consumer<TrialFinishedEvent> finishedListener;
+    private final Map<Long, TrialControl> active = new ConcurrentHashMap<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean running;
+    private ExecutorService trials;
+    private Thread claimLoop;
+
+    public WorkerPool(
+            WorkerPoolSettings settings,
+            TrialQueue queue,
+            TrialRunner runner,
+            Heartbeater heartbeater,
+            WorkSignal signal,
+            WorkerMetrics metrics,
+            Consumer<TrialFinishedEvent> finishedListener) {
+        this.workerId = settings.workerId();
+        this.slots = settings.slots();
+        this.threadsPerTrial = settings.threadsPerTrial();
+        this.pollInterval = settings.pollInterval();
+        this.shutdownGrace = settings.shutdownGrace();
+        this.queue = queue;
+        this.runner = runner;
+        this.heartbeater = heartbeater;
+        this.signal = signal;
+        this.metrics = metrics;
+        this.finishedListener = finishedListener;
+    }
+
+    /** The fixed settings of a pool. */
+    public record WorkerPoolSettings(
+            String workerId, int slots, int threadsPerTrial, Duration pollInterval, Duration shutdownGrace) {}
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public int busySlots() {
+        return busy.get();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running || slots == 0) {
+            return;
+        }
+        Nd4jThreads.limit(threadsPerTrial);
+        AtomicInteger n = new AtomicInteger();
+        trials = Executors.newFixedThreadPool(slots, r -> new Thread(r, "anneal-trial-" + n.incrementAndGet()));
+        running = true;
+        heartbeater.start();
+        claimLoop = new Thread(this::claimLoop, "anneal-claim");
+        claimLoop.start();
+        log.info("Worker {} started: {} slot(s), {} ND4J thread(s) per trial", workerId, slots, threadsPerTrial);
+    }
+
+    /**
+     * Claims trials for the free slots and starts them.
+     *
+     * @return how many trials were claimed
+     */
+    public int claimOnce() {
+        int free = slots - busy.get();
+        if (free <= 0) {
+            return 0;
+        }
+        List<ClaimedTrial> claimed = queue.claim(workerId, free);
+        for (ClaimedTrial trial : claimed) {
+            TrialControl control = new TrialControl(trial, Instant.now());
+            busy.incrementAndGet();
+            active.put(trial.trialId(), control);
+            heartbeater.track(control);
+            metrics.trialStarted();
+            trials.execute(() -> runTrial(control));
+        }
+        return claimed.size();
+    }
+
+    private void claimLoop() {
+        while (running) {
+            try {
+                if (claimOnce() == 0) {
+                    signal.await(pollInterval);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // database down or restarting: keep the loop alive and retry
+                log.warn("Claiming failed, retrying in {}: {}", ERROR_BACKOFF, e.getMessage());
+                sleepQuietly(ERROR_BACKOFF);
+            }
+        }
+    }
+
+    private void runTrial(TrialControl control) {
+        ClaimedTrial trial = control.trial();
+        MDC.put("jobId", Long.toString(trial.jobId()));
+        MDC.put("trialId", Long.toString(trial.trialId()));
+        MDC.put("trial", Integer.toString(trial.number()));
+        TrialOutcome outcome = TrialOutcome.FAILED;
+        try {
+            log.info("Trial started attempt={} params={}", trial.attempt(), trial.paramsJson());
+            outcome = runner.run(control);
+            log.info("Trial finished outcome={}", outcome);
+        } finally {
+            heartbeater.untrack(control);
+            active.remove(trial.trialId());
+            busy.decrementAndGet();
+            metrics.trialFinished(outcome, Duration.between(control.claimedAt(), Instant.now()));
+            MDC.clear();
+            signal.wake();
+            finishedListener.accept(new TrialFinishedEvent(trial.jobId(), trial.trialId(), outcome));
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread loop;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            loop = claimLoop;
+        }
+        signal.wake();
+        joinQuietly(loop);
+        active.values().forEach(TrialControl::requestShutdown);
+        trials.shutdown();
+        try {
+            if (!trials.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn(
+                        "{} trial(s) still running after {}; the reaper will requeue them",
+                        active.size(),
+                        shutdownGrace);
+                trials.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heartbeater.stop();
+        log.info("Worker {} stopped", workerId);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop before the web server and data source go away (lower phases stop later). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.anneal.worker.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the worker threads in this process ({@code anneal.worker.*}). Defaults are in the
+ * README's configuration table.
+ *
+ * @param slots trials trained at once; 0 runs no worker here (the api then only schedules);
+ *     -1 (default) means one per CPU core
+ * @param threadsPerTrial ND4J/OpenMP threads per trial; -1 (default) divides the cores among
+ *     the slots, so slots x threads never exceeds the cores
+ * @param workerId name shown in trials and logs; blank (default) means host-pid-random
+ * @param pollInterval how often an idle worker looks for queued trials
+ * @param heartbeatInterval how often a running trial's lease is renewed
+ * @param shutdownGrace how long shutdown waits for running trials to stop before giving up on them
+ * @param datasetCacheEntries parsed datasets and prepared jobs kept in memory
+ */
+@ConfigurationProperties("anneal.worker")
+public record WorkerProperties(
+        @DefaultValue("-1") int slots,
+        @DefaultValue("-1") int threadsPerTrial,
+        @DefaultValue("") String workerId,
+        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5s") Duration heartbeatInterval,
+        @DefaultValue("10s") Duration shutdownGrace,
+        @DefaultValue("4") int datasetCacheEntries) {
+
+    public int effectiveSlots() {
+        return slots >= 0 ? slots : Runtime.getRuntime().availableProcessors();
+    }
+
+    public int effectiveThreadsPerTrial() {
+        if (threadsPerTrial > 0) {
+            return threadsPerTrial;
+        }
+        int slotCount = Math.max(1, effectiveSlots());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / slotCount);
+    }
+}

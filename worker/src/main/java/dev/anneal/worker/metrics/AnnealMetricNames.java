@@ -1,0 +1,33 @@
+package dev.anneal.worker.metrics;
+
+/**
+ * Every Micrometer meter Anneal registers, in one place. Tags never carry job or trial ids:
+ * those are unbounded and belong in logs (MDC), not in time series.
+ */
+public final class AnnealMetricNames {
+
+    /** Counter: trials a worker claimed and started. */
+    public static final String TRIALS_STARTED = "anneal.trials.started";
+    /** Counter, tag {@code outcome}: trials that ended on this worker. */
+    public static final String TRIALS_FINISHED = "anneal.trials.finished";
+    /** Timer, tag {@code outcome}: claim to finish. */
+    public static final String TRIAL_DURATION = "anneal.trial.duration";
+    /** Counter: epochs trained. */
+    public static final String EPOCHS_TRAINED = "anneal.epochs.trained";
+    /** Gauge: trial slots of this process's workers. */
+    public static final String WORKER_SLOTS = "anneal.workers.slots";
+    /** Gauge: slots running a trial right now. */
+    public static final String WORKERS_BUSY = "anneal.workers.busy";
+    /** Counter: heartbeats that could not be written (database unreachable). */
+    public static final String HEARTBEAT_FAILURES = "anneal.worker.heartbeat.failures";
+    /** Gauge: queued trials across all jobs, read from the database. */
+    public static final String TRIALS_QUEUED = "anneal.trials.queued";
+    /** Counter, tag {@code state}: trials the reaper took back from dead workers. */
+    public static final String TRIALS_REAPED = "anneal.trials.reaped";
+    /** Timer, tag {@code algorithm}: time to sample one trial's parameters. */
+    public static final String SAMPLER_LATENCY = "anneal.sampler.latency";
+
+    public static final String TAG_OUTCOME = "outcome";
+
+    private AnnealMetricNames() {}
+}

@@ -1,0 +1,69 @@
+package dev.anneal.worker.metrics;
+
+import dev.anneal.worker.run.TrialOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The worker's meters, registered up front so dashboards see zeros rather than gaps. */
+public class WorkerMetrics {
+
+    private final Counter started;
+    private final Counter epochs;
+    private final Counter heartbeatFailures;
+    private final Map<TrialOutcome, Counter> finished = new EnumMap<>(TrialOutcome.class);
+    private final Map<TrialOutcome, Timer> durations = new EnumMap<>(TrialOutcome.class);
+
+    public WorkerMetrics(MeterRegistry registry, int slots, Supplier<Number> busy) {
+        started = Counter.builder(AnnealMetricNames.TRIALS_STARTED)
+                .description("Trials claimed and started by this process's workers")
+                .register(registry);
+        epochs = Counter.builder(AnnealMetricNames.EPOCHS_TRAINED)
+                .description("Epochs trained")
+                .register(registry);
+        heartbeatFailures = Counter.builder(AnnealMetricNames.HEARTBEAT_FAILURES)
+                .description("Heartbeats that could not be written")
+                .register(registry);
+        for (TrialOutcome outcome : TrialOutcome.values()) {
+            String tag = outcome.name().toLowerCase(java.util.Locale.ROOT);
+            finished.put(
+                    outcome,
+                    Counter.builder(AnnealMetricNames.TRIALS_FINISHED)
+                            .description("Trials that ended on this process's workers")
+                            .tag(AnnealMetricNames.TAG_OUTCOME, tag)
+                            .register(registry));
+            durations.put(
+                    outcome,
+                    Timer.builder(AnnealMetricNames.TRIAL_DURATION)
+                            .description("Time from claim to finish")
+                            .tag(AnnealMetricNames.TAG_OUTCOME, tag)
+                            .publishPercentileHistogram()
+                            .register(registry));
+        }
+        registry.gauge(AnnealMetricNames.WORKER_SLOTS, slots);
+        io.micrometer.core.instrument.Gauge.builder(AnnealMetricNames.WORKERS_BUSY, busy)
+                .description("Worker slots running a trial")
+                .register(registry);
+    }
+
+    public void trialStarted() {
+        started.increment();
+    }
+
+    public void epochTrained() {
+        epochs.increment();
+    }
+
+    public void heartbeatFailed() {
+        heartbeatFailures.increment();
+    }
+
+    public void trialFinished(TrialOutcome outcome, Duration duration) {
+        finished.get(outcome).increment();
+        durations.get(outcome).record(duration);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.anneal.worker.prepare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded train/validation split. With class labels it is stratified: each class keeps its
+ * share in both parts, so a small or sorted dataset (iris, wine) still validates on every class.
+ */
+public final class HoldoutSplit {
+
+    private final int[] train;
+    private final int[] validation;
+
+    private HoldoutSplit(int[] train, int[] validation) {
+        this.train = train;
+        this.validation = validation;
+    }
+
+    /**
+     * @param classes class index per row, or {@code null} for an unstratified split
+     * @return row indices of each part, ascending
+     */
+    public static HoldoutSplit of(int rows, int[] classes, double validationFraction, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
+        for (int[] group : groups(rows, classes)) {
+            shuffle(group, rng);
+            int n = group.length;
+            int toValidation = (int) Math.round(validationFraction * n);
+            if (n >= 2) {
+                toValidation = Math.max(1, Math.min(n - 1, toValidation));
+            } else {
+                toValidation = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                (i < toValidation ? validation : train).add(group[i]);
+            }
+        }
+        return new HoldoutSplit(sorted(train), sorted(validation));
+    }
+
+    public int[] train() {
+        return train.clone();
+    }
+
+    public int[] validation() {
+        return validation.clone();
+    }
+
+    private static List<int[]> groups(int rows, int[] classes) {
+        if (classes == null) {
+            int[] all = new int[rows];
+            Arrays.setAll(all, i -> i);
+            return List.of(all);
+        }
+        int classCount = Arrays.stream(classes).max().orElse(-1) + 1;
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int row = 0; row < rows; row++) {
+            byClass.get(classes[row]).add(row);
+        }
+        return byClass.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toList();
+    }
+
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static int[] sorted(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.anneal.worker.run;
+
+import dev.anneal.db.trial.ClaimedTrial;
+import dev.anneal.db.trial.LeaseCheck;
+import java.time.Instant;
+
+/**
+ * The running state of one claimed trial, shared by the training thread (which polls it) and
+ * the heartbeat thread and pool (which set it). A stop request from the database, a lost lease
+ * or a worker shutdown all surface here as a reason to stop.
+ */
+public final class TrialControl {
+
+    private final ClaimedTrial trial;
+    private final Instant claimedAt;
+    private volatile LeaseCheck leaseCheck = LeaseCheck.CONTINUE;
+    private volatile boolean shuttingDown;
+
+    public TrialControl(ClaimedTrial trial, Instant claimedAt) {
+        this.trial = trial;
+        this.claimedAt = claimedAt;
+    }
+
+    public ClaimedTrial trial() {
+        return trial;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
+    }
+
+    /** Records what the latest heartbeat or report learned; a stop, once seen, sticks. */
+    public void onLeaseCheck(LeaseCheck check) {
+        if (!leaseCheck.shouldStop()) {
+            leaseCheck = check;
+        }
+    }
+
+    public LeaseCheck leaseCheck() {
+        return leaseCheck;
+    }
+
+    /** The worker is stopping: the trial should end at the next batch and go back to the queue. */
+    public void requestShutdown() {
+        shuttingDown = true;
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    public boolean shouldStop() {
+        return shuttingDown || leaseCheck.shouldStop();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.anneal.worker.run;
+
+import dev.anneal.db.trial.ClaimedTrial;
+import dev.anneal.db.trial.Lease;
+import dev.anneal.db.trial.LeaseCheck;
+import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.worker.metrics.WorkerMetrics;
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.TrainingDataException;
+import dev.anneal.worker.train.MlpTrainer;
+import dev.anneal.worker.train.ObjectiveSelector;
+import dev.anneal.worker.train.TrainingMonitor;
+import dev.anneal.worker.train.TrainingResult;
+import dev.anneal.worker.train.TrialParams;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one claimed trial from start to finish: load the job's prepared data, train, report every
+ * epoch, then write exactly one outcome through the fenced {@link TrialQueue} methods. Never
+ * throws: whatever goes wrong ends the trial FAILED with a reason, and the worker carries on.
+ */
+public class TrialRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
+
+    private final TrialQueue queue;
+    private final JobCatalog jobs;
+    private final TrainingDataCache data;
+    private final JsonMapper json;
+    private final WorkerMetrics metrics;
+
+    public TrialRunner(
+            TrialQueue queue, JobCatalog jobs, TrainingDataCache data, JsonMapper json, WorkerMetrics metrics) {
+        this.queue = queue;
+        this.jobs = jobs;
+        this.data = data;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    public TrialOutcome run(TrialControl control) {
+        ClaimedTrial trial = control.trial();
+        Lease lease = trial.lease();
+        try {
+            TrainingJob job = jobs.get(trial.jobId());
+            PreparedData prepared = data.prepared(job);
+            TrialParams params =
+                    new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
+            long seed = TrainingSeeds.forTrial(job.spec().algorithm().seed(), trial.number());
+            TrainingResult result = MlpTrainer.train(prepared, params, seed, monitor(control));
+            return finish(control, job, prepared, result);
+        } catch (TrainingDataException e) {
+            log.warn("Trial cannot train: {}", e.getMessage());
+            return queue.fail(lease, e.getMessage()) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
+        } catch (RuntimeException e) {
+            log.error("Trial failed with an unexpected error", e);
+            String reason =
+                    "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return queue.fail(lease, reason) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
+        }
+    }
+
+    private TrainingMonitor monitor(TrialControl control) {
+        return new TrainingMonitor() {
+            @Override
+            public boolean stopRequested() {
+                return control.shouldStop();
+            }
+
+            @Override
+            public boolean afterEpoch(int epoch, Map<String, Double> epochMetrics) {
+                metrics.epochTrained();
+                control.onLeaseCheck(
+                        queue.reportEpoch(control.trial().lease(), epoch, json.writeValueAsString(epochMetrics)));
+                return !control.shouldStop();
+            }
+        };
+    }
+
+    private TrialOutcome finish(TrialControl control, TrainingJob job, PreparedData prepared, TrainingResult result) {
+        Lease lease = control.trial().lease();
+        if (result instanceof TrainingResult.Finished finished) {
+            var selection =
+                    ObjectiveSelector.select(finished.curve(), job.spec().objective());
+            boolean written = queue.complete(
+                    lease, selection.value(), selection.epoch(), json.writeValueAsString(prepared.record()));
+            return written ? TrialOutcome.COMPLETED : lost(lease);
+        }
+        if (result instanceof TrainingResult.Diverged diverged) {
+            String reason = "diverged: " + diverged.detail() + " at epoch " + diverged.epoch();
+            return queue.fail(lease, reason) ? TrialOutcome.FAILED : lost(lease);
+        }
+        return stopped(control);
+    }
+
+    private TrialOutcome stopped(TrialControl control) {
+        Lease lease = control.trial().lease();
+        LeaseCheck check = control.leaseCheck();
+        if (check == LeaseCheck.LOST) {
+            return lost(lease);
+        }
+        if (check == LeaseCheck.CANCEL || check == LeaseCheck.PRUNE) {
+            if (!queue.finishStopped(lease)) {
+                return lost(lease);
+            }
+            return check == LeaseCheck.CANCEL ? TrialOutcome.CANCELLED : TrialOutcome.PRUNED;
+        }
+        return queue.release(lease) ? TrialOutcome.RELEASED : lost(lease);
+    }
+
+    private static TrialOutcome lost(Lease lease) {
+        log.warn("Lease lost trialId={} leaseVersion={}; result discarded", lease.trialId(), lease.version());
+        return TrialOutcome.LEASE_LOST;
+    }
+}

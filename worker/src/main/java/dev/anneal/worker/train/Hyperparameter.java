@@ -1,0 +1,47 @@
+package dev.anneal.worker.train;
+
+import java.util.List;
+
+/**
+ * A hyperparameter the DL4J trainer understands: its kind, the values it accepts and the value
+ * a trial gets when the search space does not mention it.
+ *
+ * @param min smallest accepted value (numeric kinds); {@code minExclusive} makes it a strict bound
+ * @param choices accepted values for {@link Kind#CHOICE}; empty otherwise
+ */
+public record Hyperparameter(
+        String name,
+        Kind kind,
+        double min,
+        boolean minExclusive,
+        double max,
+        boolean maxExclusive,
+        List<String> choices,
+        Object defaultValue,
+        String description) {
+
+    public enum Kind {
+        /** A real number: float ranges, numeric categoricals or a fixed number. */
+        FLOAT,
+        /** A whole number: int ranges, integer categoricals or a fixed integer. */
+        INT,
+        /** One of {@link #choices()}: string categoricals or a fixed string. */
+        CHOICE
+    }
+
+    /** Whether {@code v} satisfies the numeric bounds. */
+    public boolean accepts(double v) {
+        boolean aboveMin = minExclusive ? v > min : v >= min;
+        boolean belowMax = maxExclusive ? v < max : v <= max;
+        return aboveMin && belowMax;
+    }
+
+    /** The bounds as a user reads them, such as {@code > 0 and <= 10}. */
+    public String boundsText() {
+        return (minExclusive ? "> " : ">= ") + format(min) + " and " + (maxExclusive ? "< " : "<= ") + format(max);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.anneal.worker.train;
+
+import java.util.Map;
+
+/** Typed access to one trial's parameters, with catalog defaults for those the job did not search. */
+public record TrialParams(Map<String, Object> values) {
+
+    public TrialParams {
+        values = Map.copyOf(values);
+    }
+
+    public double getDouble(String name) {
+        return ((Number) valueOf(name)).doubleValue();
+    }
+
+    public int getInt(String name) {
+        return ((Number) valueOf(name)).intValue();
+    }
+
+    public String getString(String name) {
+        return valueOf(name).toString();
+    }
+
+    private Object valueOf(String name) {
+        Object v = values.get(name);
+        return v != null ? v : Hyperparameters.get(name).defaultValue();
+    }
+}

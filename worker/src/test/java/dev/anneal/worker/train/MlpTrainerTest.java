@@ -1,0 +1,137 @@
+package dev.anneal.worker.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.TabularPreparer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real DL4J training on the real small datasets. */
+class MlpTrainerTest {
+
+    static PreparedData iris;
+    static PreparedData airquality;
+
+    @BeforeAll
+    static void prepare() {
+        Nd4jThreads.limit(1);
+        iris = TabularPreparer.prepare(
+                CsvTableReader.read(SharedDatasets.bytes("iris.csv")),
+                spec("label", "classification", "val_accuracy", "maximize"));
+        airquality = TabularPreparer.prepare(
+                CsvTableReader.read(SharedDatasets.bytes("airquality.csv")),
+                spec("target", "regression", "val_rmse", "minimize"));
+    }
+
+    @Test
+    void learnsIris() {
+        var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 30L, "units", 32L));
+        var monitor = new RecordingMonitor();
+
+        TrainingResult result = MlpTrainer.train(iris, params, 11, monitor);
+
+        assertThat(result).isInstanceOf(TrainingResult.Finished.class);
+        List<Map<String, Double>> curve = ((TrainingResult.Finished) result).curve();
+        assertThat(curve).hasSize(30);
+        assertThat(monitor.epochs)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(curve.get(29).get("val_accuracy")).isGreaterThanOrEqualTo(0.9);
+        assertThat(curve.get(29).get("val_loss")).isLessThan(curve.get(0).get("val_loss"));
+    }
+
+    @Test
+    void sameSeedGivesTheSameCurve() {
+        var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 5L, "dropout", 0.2));
+        var a = (TrainingResult.Finished) MlpTrainer.train(iris, params, 5, new RecordingMonitor());
+        var b = (TrainingResult.Finished) MlpTrainer.train(iris, params, 5, new RecordingMonitor());
+        var c = (TrainingResult.Finished) MlpTrainer.train(iris, params, 6, new RecordingMonitor());
+
+        assertThat(a.curve()).isEqualTo(b.curve());
+        assertThat(a.curve()).isNotEqualTo(c.curve());
+    }
+
+    @Test
+    void regressionReportsErrorsInTargetUnits() {
+        var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 40L));
+        var result = (TrainingResult.Finished) MlpTrainer.train(airquality, params, 3, new RecordingMonitor());
+
+        Map<String, Double> last = result.curve().get(39);
+        assertThat(last).containsKeys("val_rmse", "val_mae", "val_r2", "val_loss", "loss");
+        // ozone in ppb: a model that learned something is far better than the ~33 ppb spread
+        assertThat(last.get("val_rmse")).isBetween(5.0, 30.0);
+        assertThat(last.get("val_r2")).isGreaterThan(0.3);
+    }
+
+    @Test
+    void explodingLearningRateEndsAsDiverged() {
+        var params = new TrialParams(Map.of("learningRate", 10.0, "optimizer", "sgd", "epochs", 20L, "units", 256L));
+
+        TrainingResult result = MlpTrainer.train(airquality, params, 1, new RecordingMonitor());
+
+        assertThat(result).isInstanceOf(TrainingResult.Diverged.class);
+        assertThat(((TrainingResult.Diverged) result).detail()).contains("became");
+    }
+
+    @Test
+    void stopsAtTheNextBatchWhenAsked() {
+        var params = new TrialParams(Map.of("epochs", 50L));
+        var monitor = new RecordingMonitor();
+        monitor.stopAfterEpoch = 2;
+
+        TrainingResult result = MlpTrainer.train(iris, params, 1, monitor);
+
+        assertThat(result).isEqualTo(new TrainingResult.Stopped(2));
+        assertThat(monitor.epochs).containsExactly(1, 2);
+    }
+
+    @Test
+    void objectiveIsTheBestEpochUnlessTheLastIsAskedFor() {
+        List<Map<String, Double>> curve = List.of(
+                Map.of("val_accuracy", 0.5),
+                Map.of("val_accuracy", 0.9),
+                Map.of("val_accuracy", 0.9),
+                Map.of("val_accuracy", 0.7));
+
+        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "best")))
+                .isEqualTo(new ObjectiveSelector.Selection(0.9, 2));
+        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "last")))
+                .isEqualTo(new ObjectiveSelector.Selection(0.7, 4));
+        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "minimize", "best")))
+                .isEqualTo(new ObjectiveSelector.Selection(0.5, 1));
+    }
+
+    static TrainingSpec spec(String target, String task, String metric, String direction) {
+        return new TrainingSpec(
+                target,
+                task,
+                List.of(),
+                new TrainingSpec.ModelSpec("mlp"),
+                new TrainingSpec.ObjectiveSpec(metric, direction, "best"),
+                new TrainingSpec.ValidationSpec("holdout", 0.2),
+                new TrainingSpec.AlgorithmSpec("random", 42));
+    }
+
+    static final class RecordingMonitor implements TrainingMonitor {
+        final List<Integer> epochs = new ArrayList<>();
+        int stopAfterEpoch = Integer.MAX_VALUE;
+
+        @Override
+        public boolean stopRequested() {
+            return epochs.size() >= stopAfterEpoch;
+        }
+
+        @Override
+        public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
+            epochs.add(epoch);
+            return true;
+        }
+    }
+}
