@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -41,6 +42,8 @@ public class DatasetEntity {
     @Column(nullable = false)
     private boolean builtin;
 
+    /** Set by the database's default on insert and read back by Hibernate. */
+    @Generated
     @Column(nullable = false, insertable = false, updatable = false)
     private Instant createdAt;
 

@@ -35,16 +35,21 @@ public class Leaderboard {
         return jdbc.sql(TOP)
                 .param("job", jobId)
                 .param("limit", limit)
-                .query((rs, row) -> new LeaderboardRow(
-                        rs.getInt("rank"),
-                        rs.getInt("number"),
-                        rs.getDouble("value"),
-                        rs.getString("params"),
-                        rs.getInt("epochs_trained"),
-                        (Integer) rs.getObject("best_epoch"),
-                        rs.getLong("duration_ms"),
-                        rs.getTimestamp("finished_at").toInstant()))
+                .query((rs, row) -> mapRow(rs, rs.getInt("rank")))
                 .list();
+    }
+
+    /** Maps the columns both leaderboard queries select. */
+    static LeaderboardRow mapRow(java.sql.ResultSet rs, int rank) throws java.sql.SQLException {
+        return new LeaderboardRow(
+                rank,
+                rs.getInt("number"),
+                rs.getDouble("value"),
+                rs.getString("params"),
+                rs.getInt("epochs_trained"),
+                (Integer) rs.getObject("best_epoch"),
+                rs.getLong("duration_ms"),
+                rs.getTimestamp("finished_at").toInstant());
     }
 
     public Optional<LeaderboardRow> best(long jobId) {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -64,7 +65,8 @@ public class TrialEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     private String preprocessing;
 
-    @Column(insertable = false)
+    @Generated
+    @Column(insertable = false, updatable = false)
     private Instant queuedAt;
 
     private Instant startedAt;

@@ -30,11 +30,12 @@ public final class GridSampler implements Sampler {
         for (Distribution d : space.parameters().values()) {
             if (!d.isEnumerable()) {
                 throw new InvalidSearchSpaceException(
-                        d.name(), "grid search needs a step (or categorical values) for every float parameter");
+                        d.name(), "step", "is required by grid search for a float range (or use categorical values)");
             }
         }
         if (size > MAX_POINTS) {
             throw new InvalidSearchSpaceException(
+                    null,
                     null,
                     "grid must have at most " + MAX_POINTS + " points, but has "
                             + (size == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : size));

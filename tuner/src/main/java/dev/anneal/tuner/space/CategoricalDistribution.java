@@ -9,7 +9,7 @@ public record CategoricalDistribution(String name, List<Object> choices) impleme
 
     public CategoricalDistribution {
         if (choices == null || choices.isEmpty()) {
-            throw new InvalidSearchSpaceException(name, "values must list at least one choice");
+            throw new InvalidSearchSpaceException(name, "values", "must list at least one choice");
         }
         choices = List.copyOf(choices);
         for (Object choice : choices) {
@@ -18,11 +18,11 @@ public record CategoricalDistribution(String name, List<Object> choices) impleme
                     || choice instanceof Long
                     || choice instanceof Double)) {
                 throw new InvalidSearchSpaceException(
-                        name, "values must be strings, booleans or numbers, but one was " + describe(choice));
+                        name, "values", "must be strings, booleans or numbers, but one was " + describe(choice));
             }
         }
         if (new HashSet<>(choices).size() != choices.size()) {
-            throw new InvalidSearchSpaceException(name, "values must not repeat, but were " + choices);
+            throw new InvalidSearchSpaceException(name, "values", "must not repeat, but were " + choices);
         }
     }
 

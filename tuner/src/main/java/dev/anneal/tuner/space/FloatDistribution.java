@@ -19,27 +19,27 @@ public record FloatDistribution(String name, double low, double high, boolean lo
 
     public FloatDistribution {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
-            throw new InvalidSearchSpaceException(name, "min and max must be finite numbers");
+            throw new InvalidSearchSpaceException(name, "min", "min and max must be finite numbers");
         }
         if (!(low <= high)) {
-            throw new InvalidSearchSpaceException(name, "min must be <= max, but was " + low + " > " + high);
+            throw new InvalidSearchSpaceException(name, "min", "must be <= max, but was " + low + " > " + high);
         }
         if (log && low <= 0) {
-            throw new InvalidSearchSpaceException(name, "min must be > 0 when log is true, but was " + low);
+            throw new InvalidSearchSpaceException(name, "min", "must be > 0 when log is true, but was " + low);
         }
         if (step != null) {
             if (log) {
-                throw new InvalidSearchSpaceException(name, "step cannot be combined with log");
+                throw new InvalidSearchSpaceException(name, "step", "cannot be combined with log");
             }
             if (!(step > 0) || !Double.isFinite(step)) {
-                throw new InvalidSearchSpaceException(name, "step must be > 0, but was " + step);
+                throw new InvalidSearchSpaceException(name, "step", "must be > 0, but was " + step);
             }
             double intervals = (high - low) / step;
             if (Math.abs(intervals - Math.rint(intervals)) > LATTICE_TOLERANCE * Math.max(1, intervals)) {
                 throw new InvalidSearchSpaceException(
                         name,
-                        "max - min must be a multiple of step, but " + high + " - " + low + " is not a multiple of "
-                                + step);
+                        "step",
+                        "must divide max - min, but " + high + " - " + low + " is not a multiple of " + step);
             }
         }
     }

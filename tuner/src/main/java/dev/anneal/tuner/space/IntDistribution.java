@@ -12,22 +12,20 @@ public record IntDistribution(String name, long low, long high, boolean log, lon
 
     public IntDistribution {
         if (low > high) {
-            throw new InvalidSearchSpaceException(name, "min must be <= max, but was " + low + " > " + high);
+            throw new InvalidSearchSpaceException(name, "min", "must be <= max, but was " + low + " > " + high);
         }
         if (log && low <= 0) {
-            throw new InvalidSearchSpaceException(name, "min must be > 0 when log is true, but was " + low);
+            throw new InvalidSearchSpaceException(name, "min", "must be > 0 when log is true, but was " + low);
         }
         if (step < 1) {
-            throw new InvalidSearchSpaceException(name, "step must be >= 1, but was " + step);
+            throw new InvalidSearchSpaceException(name, "step", "must be >= 1, but was " + step);
         }
         if (log && step != 1) {
-            throw new InvalidSearchSpaceException(name, "step cannot be combined with log");
+            throw new InvalidSearchSpaceException(name, "step", "cannot be combined with log");
         }
         if ((high - low) % step != 0) {
             throw new InvalidSearchSpaceException(
-                    name,
-                    "max - min must be a multiple of step, but " + high + " - " + low + " is not a multiple of "
-                            + step);
+                    name, "step", "must divide max - min, but " + high + " - " + low + " is not a multiple of " + step);
         }
     }
 

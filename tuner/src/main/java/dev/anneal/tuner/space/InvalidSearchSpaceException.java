@@ -4,14 +4,24 @@ package dev.anneal.tuner.space;
 public class InvalidSearchSpaceException extends IllegalArgumentException {
 
     private final String parameter;
+    private final String field;
 
-    public InvalidSearchSpaceException(String parameter, String message) {
+    /**
+     * @param parameter the parameter at fault, or {@code null} for the space as a whole
+     * @param field the setting of the parameter at fault ({@code min}, {@code step}, ...), or {@code null}
+     * @param message what must hold, and what was found, such as "must be <= max, but was 3 > 2"
+     */
+    public InvalidSearchSpaceException(String parameter, String field, String message) {
         super(message);
         this.parameter = parameter;
+        this.field = field;
     }
 
-    /** The parameter at fault, or {@code null} for the space as a whole. */
     public String parameter() {
         return parameter;
+    }
+
+    public String field() {
+        return field;
     }
 }

@@ -12,7 +12,7 @@ public record SearchSpace(Map<String, Distribution> parameters) {
 
     public SearchSpace {
         if (parameters == null || parameters.isEmpty()) {
-            throw new InvalidSearchSpaceException(null, "a search space needs at least one parameter");
+            throw new InvalidSearchSpaceException(null, null, "must have at least one parameter");
         }
         for (Map.Entry<String, Distribution> e : parameters.entrySet()) {
             if (!e.getKey().equals(e.getValue().name())) {

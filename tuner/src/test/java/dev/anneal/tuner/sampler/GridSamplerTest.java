@@ -57,7 +57,7 @@ class GridSamplerTest {
         var space = SearchSpace.of(new FloatDistribution("learningRate", 1e-4, 0.1, true, null));
         assertThatThrownBy(() -> new GridSampler(space))
                 .isInstanceOf(InvalidSearchSpaceException.class)
-                .hasMessageContaining("needs a step");
+                .hasMessageContaining("is required by grid search");
     }
 
     @Test

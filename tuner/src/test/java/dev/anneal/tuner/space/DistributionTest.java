@@ -13,33 +13,35 @@ class DistributionTest {
     void rejectsMinAboveMax() {
         assertThatThrownBy(() -> new FloatDistribution("lr", 0.1, 0.01, false, null))
                 .isInstanceOf(InvalidSearchSpaceException.class)
-                .hasMessage("min must be <= max, but was 0.1 > 0.01");
+                .hasMessage("must be <= max, but was 0.1 > 0.01")
+                .extracting("parameter", "field")
+                .containsExactly("lr", "min");
         assertThatThrownBy(() -> new IntDistribution("units", 10, 5, false, 1))
-                .hasMessage("min must be <= max, but was 10 > 5");
+                .hasMessage("must be <= max, but was 10 > 5");
     }
 
     @Test
     void rejectsLogScaleWithNonPositiveMin() {
         assertThatThrownBy(() -> new FloatDistribution("lr", 0, 1, true, null))
-                .hasMessage("min must be > 0 when log is true, but was 0.0");
+                .hasMessage("must be > 0 when log is true, but was 0.0");
         assertThatThrownBy(() -> new IntDistribution("units", 0, 8, true, 1))
-                .hasMessage("min must be > 0 when log is true, but was 0");
+                .hasMessage("must be > 0 when log is true, but was 0");
     }
 
     @Test
     void rejectsStepsThatDoNotDivideTheRange() {
         assertThatThrownBy(() -> new FloatDistribution("dropout", 0, 0.5, false, 0.2))
-                .hasMessageContaining("multiple of step");
+                .hasMessageContaining("must divide max - min");
         assertThatThrownBy(() -> new IntDistribution("units", 16, 100, false, 32))
-                .hasMessageContaining("multiple of step");
+                .hasMessageContaining("must divide max - min");
         assertThatThrownBy(() -> new FloatDistribution("lr", 1e-3, 1, true, 0.1))
-                .hasMessage("step cannot be combined with log");
+                .hasMessage("cannot be combined with log");
     }
 
     @Test
     void rejectsEmptyOrRepeatedCategoricals() {
         assertThatThrownBy(() -> new CategoricalDistribution("optimizer", List.of()))
-                .hasMessage("values must list at least one choice");
+                .hasMessage("must list at least one choice");
         assertThatThrownBy(() -> new CategoricalDistribution("optimizer", List.of("adam", "adam")))
                 .hasMessageContaining("must not repeat");
     }

@@ -92,7 +92,6 @@ public class WorkerPool implements SmartLifecycle {
         if (running || slots == 0) {
             return;
         }
-        Nd4jThreads.limit(threadsPerTrial);
         AtomicInteger n = new AtomicInteger();
         trials = Executors.newFixedThreadPool(slots, r -> new Thread(r, "anneal-trial-" + n.incrementAndGet()));
         running = true;
@@ -125,6 +124,8 @@ public class WorkerPool implements SmartLifecycle {
     }
 
     private void claimLoop() {
+        // loading ND4J's native backend takes seconds: do it here rather than hold up startup
+        Nd4jThreads.limit(threadsPerTrial);
         while (running) {
             try {
                 if (claimOnce() == 0) {

@@ -42,6 +42,8 @@ public class WorkerMetrics {
                             .description("Time from claim to finish")
                             .tag(AnnealMetricNames.TAG_OUTCOME, tag)
                             .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofMillis(100))
+                            .maximumExpectedValue(Duration.ofHours(12))
                             .register(registry));
         }
         registry.gauge(AnnealMetricNames.WORKER_SLOTS, slots);

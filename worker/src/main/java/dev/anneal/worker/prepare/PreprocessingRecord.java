@@ -1,5 +1,6 @@
 package dev.anneal.worker.prepare;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -19,6 +20,7 @@ public record PreprocessingRecord(
      * Categorical: missing cells become {@code imputeCategory}, then one input per category
      * (a category not seen in training encodes as all zeros).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureTransform(
             String column,
             String type,
@@ -30,5 +32,6 @@ public record PreprocessingRecord(
             String imputeCategory) {}
 
     /** Classification: class names in index order. Regression: the target's training mean and standard deviation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetTransform(String column, List<String> classes, Double mean, Double std) {}
 }

@@ -1,0 +1,60 @@
+package dev.anneal.api.job;
+
+import dev.anneal.api.web.PageResponse;
+import dev.anneal.api.web.Paging;
+import dev.anneal.db.job.JobState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Submit tuning jobs, follow them and cancel them")
+class JobController {
+
+    private final JobService jobs;
+
+    JobController(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a tuning job", description = "The README's job-spec reference documents every field.")
+    ResponseEntity<JobResponse> submit(@RequestBody JsonNode spec) {
+        JobResponse job = jobs.submit(spec);
+        return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    }
+
+    @GetMapping
+    @Operation(summary = "List jobs, newest first, optionally by state")
+    PageResponse<JobResponse> list(
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        var request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
+        return PageResponse.of(jobs.list(Paging.enumParam("state", state, JobState.class), request), j -> j);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A job's state, trial counts and best trial")
+    JobResponse get(@PathVariable long id) {
+        return jobs.get(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running job")
+    JobResponse cancel(@PathVariable long id) {
+        return jobs.cancel(id);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.anneal.api.job;
+
+import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.trial.LeaderboardRow;
+import dev.anneal.db.trial.TrialState;
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A job as the API shows it: its state, trial counts, best trial so far and the normalized spec
+ * it runs (every default filled in, including the seed).
+ */
+record JobResponse(
+        long id,
+        String name,
+        String state,
+        String stateReason,
+        String dataset,
+        String task,
+        String algorithm,
+        long seed,
+        Objective objective,
+        int maxTrials,
+        int parallelism,
+        TrialCounts trials,
+        BestTrial best,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        JsonNode spec,
+        Map<String, String> links) {
+
+    record Objective(String metric, String direction, String epoch) {}
+
+    record TrialCounts(
+            long total, long queued, long running, long completed, long failed, long pruned, long cancelled) {
+
+        static TrialCounts of(Map<TrialState, Long> counts) {
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            return new TrialCounts(
+                    total,
+                    counts.getOrDefault(TrialState.QUEUED, 0L),
+                    counts.getOrDefault(TrialState.RUNNING, 0L),
+                    counts.getOrDefault(TrialState.COMPLETED, 0L),
+                    counts.getOrDefault(TrialState.FAILED, 0L),
+                    counts.getOrDefault(TrialState.PRUNED, 0L),
+                    counts.getOrDefault(TrialState.CANCELLED, 0L));
+        }
+    }
+
+    record BestTrial(int trialNumber, double value, Integer bestEpoch, JsonNode params) {}
+
+    static JobResponse of(JobEntity job, JsonNode spec, Map<TrialState, Long> counts, BestTrial best) {
+        JsonNode objective = spec.path("objective");
+        String self = "/api/v1/jobs/" + job.getId();
+        return new JobResponse(
+                job.getId(),
+                job.getName(),
+                job.getState().name(),
+                job.getStateReason(),
+                spec.path("dataset").asString(),
+                spec.path("task").asString(),
+                job.getAlgorithm(),
+                spec.path("algorithm").path("seed").asLong(),
+                new Objective(
+                        objective.path("metric").asString(),
+                        objective.path("direction").asString(),
+                        objective.path("epoch").asString()),
+                job.getMaxTrials(),
+                job.getParallelism(),
+                TrialCounts.of(counts),
+                best,
+                job.getCreatedAt(),
+                job.getStartedAt(),
+                job.getFinishedAt(),
+                spec,
+                Map.of("self", self, "trials", self + "/trials", "leaderboard", self + "/leaderboard"));
+    }
+
+    static BestTrial best(LeaderboardRow row, JsonNode params) {
+        return row == null ? null : new BestTrial(row.trialNumber(), row.value(), row.bestEpoch(), params);
+    }
+}

@@ -1,0 +1,292 @@
+package dev.anneal.api.job;
+
+import dev.anneal.api.problem.ApiProblem;
+import dev.anneal.api.problem.FieldError;
+import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.db.dataset.DatasetEntity;
+import dev.anneal.db.dataset.DatasetRepository;
+import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.tuner.sampler.GridSampler;
+import dev.anneal.tuner.sampler.Samplers;
+import dev.anneal.tuner.space.InvalidSearchSpaceException;
+import dev.anneal.worker.dataset.ColumnProfile;
+import dev.anneal.worker.dataset.DatasetProfile;
+import dev.anneal.worker.train.ObjectiveMetrics;
+import dev.anneal.worker.train.TrainingSpec;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates a submitted job spec and fills in its defaults. All problems are collected and
+ * reported together as one 400 problem whose {@code errors} name each field; nothing is
+ * written for a rejected spec. The README's job-spec reference documents every rule here.
+ */
+@Component
+class JobSpecParser {
+
+    static final int MAX_TRIALS = 10_000;
+    static final int MAX_PARALLELISM = 64;
+    static final int DEFAULT_TRIALS = 20;
+    static final int DEFAULT_PARALLELISM = 2;
+    static final int MAX_CLASSES = 1000;
+    /** A numeric target with at most this many distinct values is taken as class labels. */
+    static final int CLASSIFICATION_MAX_DISTINCT = 20;
+
+    static final int MAX_ONE_HOT_CATEGORIES = 100;
+    static final long MAX_SEED = (1L << 53) - 1;
+
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "name",
+            "dataset",
+            "target",
+            "task",
+            "features",
+            "model",
+            "searchSpace",
+            "algorithm",
+            "objective",
+            "validation",
+            "maxTrials",
+            "parallelism");
+    private static final List<String> MODEL_TYPES = List.of("mlp");
+    private static final List<String> TASKS = List.of(TrainingSpec.CLASSIFICATION, TrainingSpec.REGRESSION);
+
+    private final DatasetRepository datasets;
+    private final JsonMapper json;
+    private final SecureRandom seeds = new SecureRandom();
+
+    JobSpecParser(DatasetRepository datasets, JsonMapper json) {
+        this.datasets = datasets;
+        this.json = json;
+    }
+
+    /** @throws ApiProblem (400) listing every problem found */
+    ParsedJob parse(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw invalid(List.of(
+                    new FieldError("", "the job spec must be a JSON object, but was " + SpecNode.describe(body))));
+        }
+        SpecNode root = new SpecNode(body, "", errors);
+        root.rejectUnknown(TOP_LEVEL);
+
+        Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name));
+        Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
+        Optional<String> target = root.string("target", true);
+        Optional<ColumnProfile> targetColumn = target.flatMap(t -> profile.flatMap(p -> column(root, "target", p, t)));
+        Optional<String> task = root.choice("task", false, TASKS).or(() -> targetColumn.map(JobSpecParser::inferTask));
+        task.ifPresent(t -> targetColumn.ifPresent(c -> checkTarget(root, t, c)));
+        List<String> features = root.strings("features").orElse(List.of());
+        profile.ifPresent(p -> target.ifPresent(t -> checkFeatures(root, p, t, features)));
+
+        String model = root.object("model", false)
+                .map(m -> {
+                    m.rejectUnknown(Set.of("type"));
+                    return m.choice("type", true, MODEL_TYPES).orElse("mlp");
+                })
+                .orElse("mlp");
+        Optional<SearchSpaceParser.Parsed> space =
+                root.object("searchSpace", true).flatMap(SearchSpaceParser::parse);
+        Algorithm algorithm = algorithm(root);
+        space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
+        Objective objective = objective(root, task.orElse(TrainingSpec.CLASSIFICATION), task.isPresent());
+        double holdout = validation(root);
+        long gridSize = space.map(s -> s.space().gridSize()).orElse(Long.MAX_VALUE);
+        int maxTrials = root.integer("maxTrials", false, 1, MAX_TRIALS)
+                .map(Long::intValue)
+                .orElse("grid".equals(algorithm.type()) ? (int) Math.min(gridSize, MAX_TRIALS) : DEFAULT_TRIALS);
+        if ("grid".equals(algorithm.type())) {
+            maxTrials = (int) Math.min(maxTrials, gridSize);
+        }
+        int parallelism = root.integer("parallelism", false, 1, MAX_PARALLELISM)
+                .map(Long::intValue)
+                .orElse(DEFAULT_PARALLELISM);
+        String name = root.string("name", false)
+                .map(n -> checkName(root, n))
+                .orElse(dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
+
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        ObjectNode spec = json.createObjectNode();
+        spec.put("name", name);
+        spec.put("dataset", dataset.get().getName());
+        spec.put("target", target.get());
+        spec.put("task", task.get());
+        ArrayNode featureArray = spec.putArray("features");
+        features.forEach(featureArray::add);
+        spec.putObject("model").put("type", model);
+        spec.set("searchSpace", space.get().json());
+        spec.putObject("algorithm").put("type", algorithm.type()).put("seed", algorithm.seed());
+        spec.putObject("objective")
+                .put("metric", objective.metric())
+                .put("direction", objective.direction())
+                .put("epoch", objective.epoch());
+        spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
+        spec.put("maxTrials", maxTrials);
+        spec.put("parallelism", parallelism);
+        return new ParsedJob(
+                spec,
+                name,
+                dataset.get(),
+                space.get().space(),
+                algorithm.type(),
+                objective.metric(),
+                "maximize".equals(objective.direction()) ? ObjectiveDirection.MAXIMIZE : ObjectiveDirection.MINIMIZE,
+                maxTrials,
+                parallelism);
+    }
+
+    private Optional<DatasetEntity> dataset(SpecNode root, String name) {
+        Optional<DatasetEntity> found = datasets.findByName(name);
+        if (found.isEmpty()) {
+            root.error("dataset", "no dataset is named \"" + name + "\"; GET /api/v1/datasets lists them");
+        }
+        return found;
+    }
+
+    private static Optional<ColumnProfile> column(SpecNode root, String field, DatasetProfile profile, String name) {
+        Optional<ColumnProfile> column = profile.column(name);
+        if (column.isEmpty()) {
+            root.error(
+                    field,
+                    "must be a column of the dataset, one of " + columnNames(profile) + ", but was \"" + name + "\"");
+        }
+        return column;
+    }
+
+    static String inferTask(ColumnProfile target) {
+        boolean fewValues = !target.distinctCapped() && target.distinct() <= CLASSIFICATION_MAX_DISTINCT;
+        return ColumnProfile.CATEGORICAL.equals(target.type()) || fewValues
+                ? TrainingSpec.CLASSIFICATION
+                : TrainingSpec.REGRESSION;
+    }
+
+    private static void checkTarget(SpecNode root, String task, ColumnProfile target) {
+        if (TrainingSpec.REGRESSION.equals(task) && !ColumnProfile.NUMERIC.equals(target.type())) {
+            root.error("task", "regression needs a numeric target, but column \"" + target.name() + "\" holds text");
+        }
+        if (TrainingSpec.CLASSIFICATION.equals(task) && (target.distinctCapped() || target.distinct() > MAX_CLASSES)) {
+            root.error(
+                    "task",
+                    "classification allows at most " + MAX_CLASSES + " classes, but column \"" + target.name()
+                            + "\" has more; use task regression for a continuous target");
+        }
+    }
+
+    private static void checkFeatures(SpecNode root, DatasetProfile profile, String target, List<String> features) {
+        List<ColumnProfile> used = new ArrayList<>();
+        if (features.isEmpty()) {
+            profile.columns().stream().filter(c -> !c.name().equals(target)).forEach(used::add);
+            if (used.isEmpty()) {
+                root.error("features", "the dataset has no column besides the target to learn from");
+            }
+        } else {
+            for (String f : features) {
+                if (f.equals(target)) {
+                    root.error("features", "must not include the target column \"" + target + "\"");
+                }
+                column(root, "features", profile, f).ifPresent(used::add);
+            }
+        }
+        for (ColumnProfile c : used) {
+            if (ColumnProfile.CATEGORICAL.equals(c.type())
+                    && (c.distinctCapped() || c.distinct() > MAX_ONE_HOT_CATEGORIES)) {
+                root.error(
+                        "features",
+                        "column \"" + c.name() + "\" has " + (c.distinctCapped() ? "over 1000" : c.distinct())
+                                + " distinct text values; at most " + MAX_ONE_HOT_CATEGORIES
+                                + " can be one-hot encoded: list the features to use without it");
+            }
+        }
+    }
+
+    private record Algorithm(String type, long seed) {}
+
+    private Algorithm algorithm(SpecNode root) {
+        Optional<SpecNode> node = root.object("algorithm", false);
+        node.ifPresent(a -> a.rejectUnknown(Set.of("type", "seed")));
+        String type = node.flatMap(a -> a.choice("type", false, Samplers.NAMES)).orElse("random");
+        long seed = node.flatMap(a -> a.integer("seed", false, 0, MAX_SEED))
+                .orElseGet(() -> seeds.nextLong() & 0x7FFFFFFFL);
+        return new Algorithm(type, seed);
+    }
+
+    private static void checkSampler(SpecNode root, String algorithm, SearchSpaceParser.Parsed space) {
+        try {
+            Samplers.create(algorithm, space.space());
+        } catch (InvalidSearchSpaceException e) {
+            String field = e.parameter() == null ? "searchSpace" : "searchSpace." + e.parameter() + "." + e.field();
+            root.error(
+                    field, e.getMessage() + (e.parameter() == null ? " (limit " + GridSampler.MAX_POINTS + ")" : ""));
+        }
+    }
+
+    private record Objective(String metric, String direction, String epoch) {}
+
+    private static Objective objective(SpecNode root, String task, boolean taskKnown) {
+        Optional<SpecNode> node = root.object("objective", false);
+        node.ifPresent(o -> o.rejectUnknown(Set.of("metric", "direction", "epoch")));
+        List<String> metrics = ObjectiveMetrics.names(task);
+        String metric = node.flatMap(o -> o.string("metric", false)).orElse(ObjectiveMetrics.defaultMetric(task));
+        if (taskKnown && !metrics.contains(metric)) {
+            root.error(
+                    "objective.metric", "must be one of " + metrics + " for " + task + ", but was \"" + metric + "\"");
+            return new Objective(metric, "maximize", "best");
+        }
+        boolean natural = Boolean.TRUE.equals(ObjectiveMetrics.maximized(task, metric));
+        String naturalDirection = natural ? "maximize" : "minimize";
+        String direction = node.flatMap(o -> o.choice("direction", false, List.of("minimize", "maximize")))
+                .orElse(naturalDirection);
+        if (taskKnown && !direction.equals(naturalDirection)) {
+            root.error(
+                    "objective.direction",
+                    metric + " is better when " + (natural ? "larger" : "smaller") + ", so direction must be "
+                            + naturalDirection + ", but was " + direction);
+        }
+        String epoch = node.flatMap(o -> o.choice("epoch", false, List.of("best", "last")))
+                .orElse("best");
+        return new Objective(metric, direction, epoch);
+    }
+
+    private static double validation(SpecNode root) {
+        return root.object("validation", false)
+                .flatMap(v -> {
+                    v.rejectUnknown(Set.of("type", "fraction"));
+                    v.choice("type", false, List.of("holdout"));
+                    Optional<Double> fraction = v.number("fraction", false);
+                    if (fraction.isPresent() && (fraction.get() < 0.05 || fraction.get() > 0.5)) {
+                        v.error("fraction", "must be between 0.05 and 0.5, but was " + fraction.get());
+                        return Optional.empty();
+                    }
+                    return fraction;
+                })
+                .orElse(0.2);
+    }
+
+    private static String checkName(SpecNode root, String name) {
+        if (name.length() > 200) {
+            root.error("name", "must be at most 200 characters, but has " + name.length());
+        }
+        return name;
+    }
+
+    private static List<String> columnNames(DatasetProfile profile) {
+        List<String> names = profile.columns().stream().map(ColumnProfile::name).toList();
+        return names.size() <= 12
+                ? names
+                : List.of(String.join(", ", names.subList(0, 12)) + ", ... (" + names.size() + " columns)");
+    }
+
+    private static ApiProblem invalid(List<FieldError> errors) {
+        return ApiProblem.badRequest(ProblemTypes.INVALID_JOB_SPEC, "Invalid job spec", errors);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.anneal.api.job;
+
+import dev.anneal.db.dataset.DatasetEntity;
+import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.tuner.space.SearchSpace;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A job spec that passed validation: the canonical JSON stored with the job (every default
+ * filled in), plus the parts the service needs typed.
+ */
+record ParsedJob(
+        ObjectNode spec,
+        String name,
+        DatasetEntity dataset,
+        SearchSpace space,
+        String algorithm,
+        String metric,
+        ObjectiveDirection direction,
+        int maxTrials,
+        int parallelism) {}

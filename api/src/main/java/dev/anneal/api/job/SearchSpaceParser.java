@@ -1,0 +1,271 @@
+package dev.anneal.api.job;
+
+import dev.anneal.tuner.space.CategoricalDistribution;
+import dev.anneal.tuner.space.Distribution;
+import dev.anneal.tuner.space.FixedValue;
+import dev.anneal.tuner.space.FloatDistribution;
+import dev.anneal.tuner.space.IntDistribution;
+import dev.anneal.tuner.space.InvalidSearchSpaceException;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.worker.train.Hyperparameter;
+import dev.anneal.worker.train.Hyperparameters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a job's {@code searchSpace}: each parameter is an object with a {@code type} (float,
+ * int, categorical) or a bare value that fixes it. Parameters of DL4J jobs must be hyperparameters
+ * the trainer knows, with values inside its bounds.
+ */
+final class SearchSpaceParser {
+
+    /** The parsed space and its canonical JSON (what is stored with the job). */
+    record Parsed(SearchSpace space, ObjectNode json) {}
+
+    private static final Set<String> FLOAT_FIELDS = Set.of("type", "min", "max", "log", "step");
+    private static final Set<String> CATEGORICAL_FIELDS = Set.of("type", "values");
+    private static final List<String> TYPES = List.of("float", "int", "categorical");
+
+    private SearchSpaceParser() {}
+
+    static Optional<Parsed> parse(SpecNode searchSpace) {
+        if (searchSpace.fieldNames().isEmpty()) {
+            searchSpace.error("", "must have at least one parameter");
+            return Optional.empty();
+        }
+        Map<String, Distribution> parameters = new LinkedHashMap<>();
+        boolean ok = true;
+        for (String name : searchSpace.fieldNames()) {
+            Optional<Distribution> d = parameter(searchSpace, name).filter(p -> fitsCatalog(searchSpace, name, p));
+            d.ifPresent(p -> parameters.put(name, p));
+            ok &= d.isPresent();
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        SearchSpace space = new SearchSpace(parameters);
+        return Optional.of(new Parsed(space, toJson(space)));
+    }
+
+    private static Optional<Distribution> parameter(SpecNode searchSpace, String name) {
+        JsonNode raw = searchSpace.raw(name);
+        if (raw == null || raw.isNull() || raw.isArray()) {
+            searchSpace.error(
+                    name,
+                    "must be an object with a type, or a fixed value (string, number or boolean), but was "
+                            + SpecNode.describe(raw));
+            return Optional.empty();
+        }
+        if (!raw.isObject()) {
+            return Optional.of(new FixedValue(name, scalar(raw)));
+        }
+        SpecNode p = new SpecNode(raw, searchSpace.path(name), errorsOf(searchSpace));
+        Optional<String> type = p.choice("type", true, TYPES);
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        int before = errorsOf(searchSpace).size();
+        try {
+            return switch (type.get()) {
+                case "float" -> floatRange(p, name, before);
+                case "int" -> intRange(p, name, before);
+                default -> categorical(p, name, before);
+            };
+        } catch (InvalidSearchSpaceException e) {
+            p.error(e.field() == null ? "type" : e.field(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Distribution> floatRange(SpecNode p, String name, int errorsBefore) {
+        p.rejectUnknown(FLOAT_FIELDS);
+        Optional<Double> min = p.number("min", true);
+        Optional<Double> max = p.number("max", true);
+        boolean log = p.bool("log").orElse(false);
+        Optional<Double> step = p.number("step", false);
+        if (errorsOf(p).size() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new FloatDistribution(name, min.get(), max.get(), log, step.orElse(null)));
+    }
+
+    private static Optional<Distribution> intRange(SpecNode p, String name, int errorsBefore) {
+        p.rejectUnknown(FLOAT_FIELDS);
+        Optional<Long> min = p.integer("min", true, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
+        Optional<Long> max = p.integer("max", true, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
+        boolean log = p.bool("log").orElse(false);
+        Optional<Long> step = p.integer("step", false, 1, Long.MAX_VALUE / 4);
+        if (errorsOf(p).size() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new IntDistribution(name, min.get(), max.get(), log, step.orElse(1L)));
+    }
+
+    private static Optional<Distribution> categorical(SpecNode p, String name, int errorsBefore) {
+        p.rejectUnknown(CATEGORICAL_FIELDS);
+        JsonNode values = p.raw("values");
+        if (values == null || values.isNull()) {
+            p.error("values", "is required");
+            return Optional.empty();
+        }
+        if (!values.isArray()) {
+            p.error("values", "must be an array, but was " + SpecNode.describe(values));
+            return Optional.empty();
+        }
+        List<Object> choices = new ArrayList<>();
+        for (JsonNode v : values) {
+            if (!(v.isString() || v.isNumber() || v.isBoolean())) {
+                p.error(
+                        "values",
+                        "must contain only strings, numbers or booleans, but contained " + SpecNode.describe(v));
+                return Optional.empty();
+            }
+            choices.add(scalar(v));
+        }
+        if (errorsOf(p).size() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new CategoricalDistribution(name, choices));
+    }
+
+    /** Checks a DL4J hyperparameter's kind and bounds; reports on the most specific field. */
+    private static boolean fitsCatalog(SpecNode searchSpace, String name, Distribution d) {
+        Optional<Hyperparameter> found = Hyperparameters.find(name);
+        if (found.isEmpty()) {
+            searchSpace.error(name, "is not a hyperparameter of mlp models; known: " + Hyperparameters.names());
+            return false;
+        }
+        Hyperparameter h = found.get();
+        String path = name;
+        if (d instanceof FloatDistribution f) {
+            if (h.kind() != Hyperparameter.Kind.FLOAT) {
+                searchSpace.error(path + ".type", kindMessage(h));
+                return false;
+            }
+            return inBounds(searchSpace, path + ".min", h, f.low())
+                    && inBounds(searchSpace, path + ".max", h, f.high());
+        }
+        if (d instanceof IntDistribution i) {
+            if (h.kind() != Hyperparameter.Kind.INT) {
+                searchSpace.error(path + ".type", kindMessage(h));
+                return false;
+            }
+            return inBounds(searchSpace, path + ".min", h, i.low())
+                    && inBounds(searchSpace, path + ".max", h, i.high());
+        }
+        List<Object> values = d.values();
+        String field = d instanceof CategoricalDistribution ? path + ".values" : path;
+        for (Object v : values) {
+            if (!valueFits(h, v)) {
+                searchSpace.error(
+                        field, kindMessage(h) + ", but " + (values.size() == 1 ? "was " : "one value was ") + show(v));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean valueFits(Hyperparameter h, Object v) {
+        return switch (h.kind()) {
+            case FLOAT -> v instanceof Number n && h.accepts(n.doubleValue());
+            case INT -> v instanceof Long n && h.accepts(n);
+            case CHOICE -> v instanceof String s && h.choices().contains(s);
+        };
+    }
+
+    private static boolean inBounds(SpecNode searchSpace, String path, Hyperparameter h, double v) {
+        if (!h.accepts(v)) {
+            searchSpace.error(path, "must be " + h.boundsText() + " for " + h.name() + ", but was " + show(v));
+            return false;
+        }
+        return true;
+    }
+
+    private static String kindMessage(Hyperparameter h) {
+        return switch (h.kind()) {
+            case FLOAT -> h.name() + " takes a number " + h.boundsText() + " (type float or categorical)";
+            case INT -> h.name() + " takes a whole number " + h.boundsText() + " (type int or categorical)";
+            case CHOICE -> h.name() + " takes one of " + h.choices() + " (type categorical or a fixed string)";
+        };
+    }
+
+    private static String show(Object v) {
+        if (v instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+
+    /** A JSON scalar as the Java value samplers use: Long for integers, Double, String or Boolean. */
+    static Object scalar(JsonNode v) {
+        if (v.isNumber()) {
+            return v.canConvertToExactIntegral() && v.canConvertToLong()
+                    ? (Object) v.longValue()
+                    : (Object) v.doubleValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        return v.stringValue();
+    }
+
+    static ObjectNode toJson(SearchSpace space) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode json = f.objectNode();
+        for (Distribution d : space.parameters().values()) {
+            if (d instanceof FloatDistribution fd) {
+                ObjectNode o = json.putObject(d.name())
+                        .put("type", "float")
+                        .put("min", fd.low())
+                        .put("max", fd.high());
+                o.put("log", fd.log());
+                if (fd.step() != null) {
+                    o.put("step", fd.step());
+                }
+            } else if (d instanceof IntDistribution id) {
+                ObjectNode o = json.putObject(d.name())
+                        .put("type", "int")
+                        .put("min", id.low())
+                        .put("max", id.high());
+                o.put("log", id.log());
+                if (id.step() != 1) {
+                    o.put("step", id.step());
+                }
+            } else if (d instanceof CategoricalDistribution cd) {
+                var values = json.putObject(d.name()).put("type", "categorical").putArray("values");
+                cd.choices().forEach(v -> values.add(valueNode(v)));
+            } else if (d instanceof FixedValue fv) {
+                json.set(d.name(), valueNode(fv.value()));
+            }
+        }
+        return json;
+    }
+
+    static JsonNode valueNode(Object v) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (v instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (v instanceof Double d) {
+            return f.numberNode(d);
+        }
+        if (v instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        return f.stringNode(String.valueOf(v));
+    }
+
+    private static List<dev.anneal.api.problem.FieldError> errorsOf(SpecNode node) {
+        return node.errors();
+    }
+}

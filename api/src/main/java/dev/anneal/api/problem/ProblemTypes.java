@@ -1,0 +1,23 @@
+package dev.anneal.api.problem;
+
+import java.net.URI;
+
+/** Stable {@code type} URIs of every problem the API returns; clients may switch on them. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://anneal.dev/problems/";
+
+    public static final URI INVALID_JOB_SPEC = URI.create(BASE + "invalid-job-spec");
+    public static final URI INVALID_DATASET = URI.create(BASE + "invalid-dataset");
+    public static final URI INVALID_REQUEST = URI.create(BASE + "invalid-request");
+    public static final URI MALFORMED_JSON = URI.create(BASE + "malformed-json");
+    public static final URI JOB_NOT_FOUND = URI.create(BASE + "job-not-found");
+    public static final URI TRIAL_NOT_FOUND = URI.create(BASE + "trial-not-found");
+    public static final URI DATASET_NOT_FOUND = URI.create(BASE + "dataset-not-found");
+    public static final URI DATASET_NAME_TAKEN = URI.create(BASE + "dataset-name-taken");
+    public static final URI JOB_ALREADY_FINISHED = URI.create(BASE + "job-already-finished");
+    public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
+
+    private ProblemTypes() {}
+}

@@ -1,0 +1,161 @@
+package dev.anneal.api.scheduler;
+
+import dev.anneal.api.job.StoredSpecs;
+import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobRepository;
+import dev.anneal.db.job.JobState;
+import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.db.trial.TrialRepository;
+import dev.anneal.db.trial.TrialState;
+import dev.anneal.tuner.sampler.Sampler;
+import dev.anneal.tuner.sampler.Samplers;
+import dev.anneal.tuner.sampler.TrialSeeds;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.study.StudyView;
+import dev.anneal.tuner.study.TrialView;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Brings one job one step closer to done: starts it, tops its in-flight trials up to its
+ * parallelism with fresh samples, and finishes it when nothing is left to run. Counting is
+ * done here; choosing parameters is the sampler's job (Katib's split).
+ *
+ * <p>Runs in one transaction holding the job's row lock, so concurrent passes (events, the
+ * periodic loop, other api replicas) never number trials of one job twice.
+ */
+@Component
+public class JobReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(JobReconciler.class);
+
+    /** What a pass did. */
+    public record Outcome(int created, JobState state) {
+        static final Outcome NOTHING = new Outcome(0, null);
+    }
+
+    private final JobRepository jobs;
+    private final TrialRepository trials;
+    private final TrialQueue queue;
+    private final JsonMapper json;
+    private final SchedulerProperties properties;
+    private final SchedulerMetrics metrics;
+
+    JobReconciler(
+            JobRepository jobs,
+            TrialRepository trials,
+            TrialQueue queue,
+            JsonMapper json,
+            SchedulerProperties properties,
+            SchedulerMetrics metrics) {
+        this.jobs = jobs;
+        this.trials = trials;
+        this.queue = queue;
+        this.json = json;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public Outcome reconcile(long jobId) {
+        Optional<JobEntity> found = jobs.findByIdForUpdate(jobId);
+        if (found.isEmpty() || found.get().getState().isFinished()) {
+            return Outcome.NOTHING;
+        }
+        JobEntity job = found.get();
+        Instant now = Instant.now();
+        if (job.getState() == JobState.QUEUED) {
+            job.transitionTo(JobState.RUNNING, null, now);
+        }
+        Map<TrialState, Long> counts = counts(jobId);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        long inFlight = counts.get(TrialState.QUEUED) + counts.get(TrialState.RUNNING);
+        long completed = counts.get(TrialState.COMPLETED);
+        long failed = counts.get(TrialState.FAILED);
+
+        if (completed == 0 && failed >= properties.failFastAfter()) {
+            job.transitionTo(
+                    JobState.FAILED,
+                    "the first " + failed + " trials failed and none completed; " + "see the trials' failure reasons",
+                    now);
+            queue.cancelJobTrials(jobId);
+            log.warn("Job failed fast jobId={} failedTrials={}", jobId, failed);
+            return new Outcome(0, JobState.FAILED);
+        }
+
+        int room = (int) Math.min(job.getParallelism() - inFlight, job.getMaxTrials() - total);
+        int created = 0;
+        boolean exhausted = false;
+        if (room > 0) {
+            JsonNode spec = json.readTree(job.getSpec());
+            SearchSpace space = StoredSpecs.searchSpace(spec);
+            Sampler sampler = Samplers.create(job.getAlgorithm(), space);
+            StudyView study = StudyViews.of(space, job.getDirection(), trials.findByJobIdOrderByNumber(jobId), json);
+            for (; created < room; created++) {
+                int number = (int) total + created;
+                Optional<Map<String, Object>> params = sample(job, sampler, study, number, StoredSpecs.seed(spec));
+                if (params.isEmpty()) {
+                    exhausted = true;
+                    break;
+                }
+                trials.save(
+                        new TrialEntity(jobId, number, json.writeValueAsString(StoredSpecs.paramsJson(params.get()))));
+                study = study.with(
+                        new TrialView(number, TrialView.Status.PENDING, params.get(), OptionalDouble.empty()));
+            }
+        }
+        if (inFlight + created == 0 && (total >= job.getMaxTrials() || exhausted)) {
+            finish(job, completed, failed, now);
+        }
+        if (created > 0) {
+            log.debug("Scheduled jobId={} created={} total={}", jobId, created, total + created);
+        }
+        return new Outcome(created, job.getState());
+    }
+
+    private Optional<Map<String, Object>> sample(
+            JobEntity job, Sampler sampler, StudyView study, int number, long seed) {
+        return metrics.samplerLatency(job.getAlgorithm())
+                .record(() -> sampler.sample(study, number, TrialSeeds.forTrial(seed, number)));
+    }
+
+    private void finish(JobEntity job, long completed, long failed, Instant now) {
+        if (completed > 0) {
+            job.transitionTo(JobState.COMPLETED, completed + " trial(s) completed, " + failed + " failed", now);
+        } else {
+            job.transitionTo(JobState.FAILED, "no trial completed (" + failed + " failed)", now);
+        }
+        log.info(
+                "Job finished jobId={} state={} completed={} failed={}",
+                job.getId(),
+                job.getState(),
+                completed,
+                failed);
+    }
+
+    private Map<TrialState, Long> counts(long jobId) {
+        Map<TrialState, Long> counts = new EnumMap<>(TrialState.class);
+        for (TrialState s : TrialState.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : trials.countByStateRows(jobId)) {
+            counts.put((TrialState) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    List<Long> unfinishedJobs() {
+        return jobs.findIdsByStateIn(List.of(JobState.QUEUED, JobState.RUNNING));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.anneal.api.scheduler;
+
+import dev.anneal.api.job.StoredSpecs;
+import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.study.Direction;
+import dev.anneal.tuner.study.StudyView;
+import dev.anneal.tuner.study.TrialView;
+import java.util.List;
+import java.util.OptionalDouble;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one place stored trials become what samplers see. */
+final class StudyViews {
+
+    private StudyViews() {}
+
+    static StudyView of(SearchSpace space, ObjectiveDirection direction, List<TrialEntity> trials, JsonMapper json) {
+        List<TrialView> views = trials.stream()
+                .map(t -> new TrialView(
+                        t.getNumber(),
+                        status(t),
+                        StoredSpecs.params(json.readTree(t.getParams())),
+                        t.getValue() == null ? OptionalDouble.empty() : OptionalDouble.of(t.getValue())))
+                .toList();
+        return new StudyView(
+                space, direction == ObjectiveDirection.MAXIMIZE ? Direction.MAXIMIZE : Direction.MINIMIZE, views);
+    }
+
+    private static TrialView.Status status(TrialEntity t) {
+        return switch (t.getState()) {
+            case QUEUED, RUNNING -> TrialView.Status.PENDING;
+            case COMPLETED -> TrialView.Status.COMPLETE;
+            case PRUNED -> TrialView.Status.PRUNED;
+            case FAILED, CANCELLED -> TrialView.Status.FAILED;
+        };
+    }
+}

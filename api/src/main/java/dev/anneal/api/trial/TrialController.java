@@ -1,0 +1,54 @@
+package dev.anneal.api.trial;
+
+import dev.anneal.api.web.PageResponse;
+import dev.anneal.api.web.Paging;
+import dev.anneal.db.trial.TrialState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/jobs/{jobId}")
+@Tag(name = "Trials", description = "A job's trials, learning curves and leaderboard")
+class TrialController {
+
+    static final int MAX_LEADERBOARD = 1000;
+
+    private final TrialQueryService trials;
+
+    TrialController(TrialQueryService trials) {
+        this.trials = trials;
+    }
+
+    @GetMapping("/trials")
+    @Operation(summary = "A job's trials by number, optionally by state")
+    PageResponse<TrialResponse> list(
+            @PathVariable long jobId,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        var request = Paging.of(page, size, Sort.by("number"));
+        return PageResponse.of(trials.list(jobId, Paging.enumParam("state", state, TrialState.class), request), t -> t);
+    }
+
+    @GetMapping("/trials/{number}")
+    @Operation(summary = "One trial with its per-epoch metrics and preprocessing record")
+    TrialResponse get(@PathVariable long jobId, @PathVariable int number) {
+        return trials.get(jobId, number);
+    }
+
+    @GetMapping("/leaderboard")
+    @Operation(
+            summary = "Completed trials ranked by the objective",
+            description =
+                    "Best first for the job's direction; ties go to the trial that finished first. Ranked by PostgreSQL.")
+    List<LeaderboardEntry> leaderboard(@PathVariable long jobId, @RequestParam(defaultValue = "10") int limit) {
+        return trials.leaderboard(jobId, Paging.bounded("limit", limit, 1, MAX_LEADERBOARD));
+    }
+}

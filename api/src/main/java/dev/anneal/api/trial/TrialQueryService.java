@@ -1,0 +1,89 @@
+package dev.anneal.api.trial;
+
+import dev.anneal.api.job.JobNotFound;
+import dev.anneal.api.problem.ApiProblem;
+import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.db.job.JobRepository;
+import dev.anneal.db.trial.EpochMetrics;
+import dev.anneal.db.trial.Leaderboard;
+import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialMetricReader;
+import dev.anneal.db.trial.TrialRepository;
+import dev.anneal.db.trial.TrialState;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads trials, learning curves and leaderboards of a job. */
+@Service
+@Transactional(readOnly = true)
+class TrialQueryService {
+
+    private final JobRepository jobs;
+    private final TrialRepository trials;
+    private final TrialMetricReader metrics;
+    private final Leaderboard leaderboard;
+    private final JsonMapper json;
+
+    TrialQueryService(
+            JobRepository jobs,
+            TrialRepository trials,
+            TrialMetricReader metrics,
+            Leaderboard leaderboard,
+            JsonMapper json) {
+        this.jobs = jobs;
+        this.trials = trials;
+        this.metrics = metrics;
+        this.leaderboard = leaderboard;
+        this.json = json;
+    }
+
+    Page<TrialResponse> list(long jobId, Optional<TrialState> state, PageRequest page) {
+        requireJob(jobId);
+        Page<TrialEntity> found = state.map(s -> trials.findByJobIdAndState(jobId, s, page))
+                .orElseGet(() -> trials.findByJobId(jobId, page));
+        return found.map(t -> TrialResponse.summary(t, json.readTree(t.getParams())));
+    }
+
+    TrialResponse get(long jobId, int number) {
+        requireJob(jobId);
+        TrialEntity trial = trials.findByJobIdAndNumber(jobId, number)
+                .orElseThrow(() -> ApiProblem.notFound(
+                                ProblemTypes.TRIAL_NOT_FOUND,
+                                "Trial not found",
+                                "job " + jobId + " has no trial number " + number)
+                        .with("jobId", jobId)
+                        .with("trialNumber", number));
+        List<JsonNode> curve =
+                metrics.curve(trial.getId()).stream().map(this::epochJson).toList();
+        JsonNode preprocessing = trial.getPreprocessing() == null ? null : json.readTree(trial.getPreprocessing());
+        return TrialResponse.of(trial, json.readTree(trial.getParams()), curve, preprocessing);
+    }
+
+    List<LeaderboardEntry> leaderboard(long jobId, int limit) {
+        requireJob(jobId);
+        return leaderboard.top(jobId, limit).stream()
+                .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
+                .toList();
+    }
+
+    private JsonNode epochJson(EpochMetrics m) {
+        ObjectNode node = json.createObjectNode();
+        node.put("epoch", m.epoch());
+        node.setAll((ObjectNode) json.readTree(m.metricsJson()));
+        node.put("recordedAt", m.recordedAt().toString());
+        return node;
+    }
+
+    private void requireJob(long jobId) {
+        if (!jobs.existsById(jobId)) {
+            throw JobNotFound.of(jobId);
+        }
+    }
+}

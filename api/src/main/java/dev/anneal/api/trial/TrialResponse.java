@@ -1,0 +1,60 @@
+package dev.anneal.api.trial;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.anneal.db.trial.TrialEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A trial. The list endpoint leaves out {@code metrics} (the per-epoch learning curve) and
+ * {@code preprocessing} (statistics fitted on the training split); the single-trial endpoint
+ * has both.
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+record TrialResponse(
+        int number,
+        String state,
+        JsonNode params,
+        Double value,
+        Integer bestEpoch,
+        int epochsTrained,
+        int attempt,
+        String workerId,
+        String failureReason,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        List<JsonNode> metrics,
+        JsonNode preprocessing) {
+
+    static TrialResponse summary(TrialEntity t, JsonNode params) {
+        return of(t, params, null, null);
+    }
+
+    static TrialResponse of(TrialEntity t, JsonNode params, List<JsonNode> metrics, JsonNode preprocessing) {
+        Long duration = null;
+        if (t.getStartedAt() != null) {
+            Instant end = t.getFinishedAt() != null ? t.getFinishedAt() : Instant.now();
+            duration = Duration.between(t.getStartedAt(), end).toMillis();
+        }
+        return new TrialResponse(
+                t.getNumber(),
+                t.getState().name(),
+                params,
+                t.getValue(),
+                t.getBestEpoch(),
+                t.getEpochsTrained(),
+                t.getAttempt(),
+                t.getWorkerId(),
+                t.getFailureReason(),
+                t.getQueuedAt(),
+                t.getStartedAt(),
+                t.getFinishedAt(),
+                duration,
+                metrics,
+                preprocessing);
+    }
+}

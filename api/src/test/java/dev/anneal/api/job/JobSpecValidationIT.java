@@ -1,0 +1,291 @@
+package dev.anneal.api.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.api.support.ApiClient;
+import dev.anneal.db.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A corpus of bad job specs: each must get a 4xx problem+json naming the offending field, and
+ * none may leave a row behind.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=0")
+@DirtiesContext
+class JobSpecValidationIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    static final String SPACE =
+            "\"searchSpace\": { \"learningRate\": { \"type\": \"float\", \"min\": 1e-4, \"max\": 0.1, \"log\": true } }";
+
+    static String spec(String fields) {
+        return "{ \"dataset\": \"iris\", \"target\": \"label\", " + fields + " }";
+    }
+
+    static Stream<Arguments> badSpecs() {
+        return Stream.of(
+                bad(
+                        "min above max",
+                        spec("\"searchSpace\": { \"dropout\": { \"type\": \"float\", \"min\": 0.4, \"max\": 0.1 } }"),
+                        "searchSpace.dropout.min",
+                        "must be <= max"),
+                bad(
+                        "log with min 0",
+                        spec(
+                                "\"searchSpace\": { \"learningRate\": { \"type\": \"float\", \"min\": 0, \"max\": 0.1, \"log\": true } }"),
+                        "searchSpace.learningRate.min",
+                        "must be > 0 when log is true"),
+                bad(
+                        "unknown hyperparameter",
+                        spec("\"searchSpace\": { \"learningrate\": 0.1 }"),
+                        "searchSpace.learningrate",
+                        "is not a hyperparameter"),
+                bad(
+                        "unknown dataset",
+                        "{ \"dataset\": \"nope\", \"target\": \"label\", " + SPACE + " }",
+                        "dataset",
+                        "no dataset is named \"nope\""),
+                bad(
+                        "unknown target column",
+                        "{ \"dataset\": \"iris\", \"target\": \"species\", " + SPACE + " }",
+                        "target",
+                        "must be a column of the dataset"),
+                bad(
+                        "empty categorical",
+                        spec("\"searchSpace\": { \"batchSize\": { \"type\": \"categorical\", \"values\": [] } }"),
+                        "searchSpace.batchSize.values",
+                        "must list at least one choice"),
+                bad(
+                        "grid too large",
+                        spec("\"algorithm\": { \"type\": \"grid\" }, \"searchSpace\": { "
+                                + "\"units\": { \"type\": \"int\", \"min\": 1, \"max\": 4000 }, "
+                                + "\"epochs\": { \"type\": \"int\", \"min\": 1, \"max\": 100 } }"),
+                        "searchSpace",
+                        "grid must have at most 10000 points"),
+                bad(
+                        "grid over a continuous float",
+                        spec("\"algorithm\": { \"type\": \"grid\" }, " + SPACE),
+                        "searchSpace.learningRate.step",
+                        "is required by grid search"),
+                bad(
+                        "maxTrials too large",
+                        spec(SPACE + ", \"maxTrials\": 100000"),
+                        "maxTrials",
+                        "must be between 1 and 10000"),
+                bad("maxTrials zero", spec(SPACE + ", \"maxTrials\": 0"), "maxTrials", "must be between 1 and 10000"),
+                bad(
+                        "parallelism out of range",
+                        spec(SPACE + ", \"parallelism\": 65"),
+                        "parallelism",
+                        "must be between 1 and 64"),
+                bad(
+                        "maxTrials as a string",
+                        spec(SPACE + ", \"maxTrials\": \"ten\""),
+                        "maxTrials",
+                        "must be an integer, but was the string \"ten\""),
+                bad("fractional maxTrials", spec(SPACE + ", \"maxTrials\": 2.5"), "maxTrials", "must be an integer"),
+                bad(
+                        "min as a string",
+                        spec("\"searchSpace\": { \"dropout\": { \"type\": \"float\", \"min\": \"0\", \"max\": 0.5 } }"),
+                        "searchSpace.dropout.min",
+                        "must be a number"),
+                bad(
+                        "unknown parameter type",
+                        spec("\"searchSpace\": { \"dropout\": { \"type\": \"uniform\", \"min\": 0, \"max\": 0.5 } }"),
+                        "searchSpace.dropout.type",
+                        "must be one of [float, int, categorical]"),
+                bad(
+                        "float range for an int hyperparameter",
+                        spec("\"searchSpace\": { \"batchSize\": { \"type\": \"float\", \"min\": 8, \"max\": 64 } }"),
+                        "searchSpace.batchSize.type",
+                        "takes a whole number"),
+                bad(
+                        "unknown optimizer",
+                        spec(
+                                "\"searchSpace\": { \"optimizer\": { \"type\": \"categorical\", \"values\": [\"adam\", \"lion\"] } }"),
+                        "searchSpace.optimizer.values",
+                        "takes one of [sgd, nesterov, adam, rmsprop]"),
+                bad(
+                        "dropout of 1",
+                        spec("\"searchSpace\": { \"dropout\": 1.0 }"),
+                        "searchSpace.dropout",
+                        "takes a number >= 0 and <= 0.95"),
+                bad(
+                        "epochs above the cap",
+                        spec("\"searchSpace\": { \"epochs\": { \"type\": \"int\", \"min\": 1, \"max\": 5000 } }"),
+                        "searchSpace.epochs.max",
+                        "must be >= 1 and <= 1000"),
+                bad("missing search space", spec("\"maxTrials\": 3"), "searchSpace", "is required"),
+                bad(
+                        "empty search space",
+                        spec("\"searchSpace\": {}"),
+                        "searchSpace",
+                        "must have at least one parameter"),
+                bad("search space as an array", spec("\"searchSpace\": [1, 2]"), "searchSpace", "must be an object"),
+                bad("unknown top-level field", spec(SPACE + ", \"maxTrails\": 5"), "maxTrails", "is not a known field"),
+                bad(
+                        "unknown algorithm",
+                        spec(SPACE + ", \"algorithm\": { \"type\": \"annealing\" }"),
+                        "algorithm.type",
+                        "must be one of [random, grid]"),
+                bad(
+                        "unsupported model",
+                        spec(SPACE + ", \"model\": { \"type\": \"transformer\" }"),
+                        "model.type",
+                        "must be one of [mlp]"),
+                bad(
+                        "metric of the wrong task",
+                        spec(SPACE + ", \"objective\": { \"metric\": \"val_rmse\" }"),
+                        "objective.metric",
+                        "must be one of [val_accuracy, val_loss, loss] for classification"),
+                bad(
+                        "direction against the metric",
+                        spec(SPACE + ", \"objective\": { \"metric\": \"val_accuracy\", \"direction\": \"minimize\" }"),
+                        "objective.direction",
+                        "direction must be maximize"),
+                bad(
+                        "regression on a text target",
+                        "{ \"dataset\": \"iris\", \"target\": \"label\", \"task\": \"forecast\", " + SPACE + " }",
+                        "task",
+                        "must be one of [classification, regression]"),
+                bad(
+                        "validation fraction too large",
+                        spec(SPACE + ", \"validation\": { \"fraction\": 0.9 }"),
+                        "validation.fraction",
+                        "must be between 0.05 and 0.5"),
+                bad(
+                        "target listed as a feature",
+                        spec(SPACE + ", \"features\": [\"label\"]"),
+                        "features",
+                        "must not include the target"),
+                bad(
+                        "negative seed",
+                        spec(SPACE + ", \"algorithm\": { \"seed\": -1 }"),
+                        "algorithm.seed",
+                        "must be between 0"),
+                bad("spec that is not an object", "[1, 2, 3]", "", "must be a JSON object"),
+                bad(
+                        "null fixed value",
+                        spec("\"searchSpace\": { \"units\": null }"),
+                        "searchSpace.units",
+                        "must be an object with a type"));
+    }
+
+    static Arguments bad(String name, String body, String field, String message) {
+        return Arguments.of(name, body, field, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSpecs")
+    void badSpecsGetA400NamingTheFieldAndWriteNothing(String name, String body, String field, String message) {
+        long jobsBefore = count("job");
+        long trialsBefore = count("trial");
+
+        ApiClient.Response response = api.postJson("/api/v1/jobs", body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("type").asString()).isEqualTo("https://anneal.dev/problems/invalid-job-spec");
+        List<String> errors = new ArrayList<>();
+        problem.path("errors")
+                .forEach(e -> errors.add(
+                        e.path("field").asString() + ": " + e.path("message").asString()));
+        assertThat(errors)
+                .as(response.text())
+                .anySatisfy(e -> assertThat(e).startsWith(field + ": ").contains(message));
+        assertThat(count("job")).isEqualTo(jobsBefore);
+        assertThat(count("trial")).isEqualTo(trialsBefore);
+    }
+
+    static Stream<Arguments> unreadableBodies() {
+        return Stream.of(
+                Arguments.of("truncated JSON", "application/json", "{ \"dataset\": \"iris\", ", 400, "malformed-json"),
+                Arguments.of("not JSON at all", "application/json", "dataset=iris", 400, "malformed-json"),
+                Arguments.of("empty body", "application/json", "", 400, "malformed-json"),
+                Arguments.of("wrong content type", "text/plain", "{}", 415, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableBodies")
+    void unreadableBodiesGetAProblemAndWriteNothing(
+            String name, String contentType, String body, int status, String type) {
+        long jobsBefore = count("job");
+
+        ApiClient.Response response = api.post("/api/v1/jobs", contentType, body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        if (type != null) {
+            assertThat(response.json().path("type").asString()).endsWith(type);
+        }
+        assertThat(count("job")).isEqualTo(jobsBefore);
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportsEveryProblemOfASpecAtOnce() {
+        ApiClient.Response response = api.postJson("/api/v1/jobs", """
+                { "dataset": "iris", "target": "label", "maxTrials": -1, "parallelism": 0,
+                  "searchSpace": { "units": { "type": "int", "min": 10, "max": 5 }, "colour": "red" } }
+                """);
+
+        assertThat(response.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        assertThat(fields).contains("maxTrials", "parallelism", "searchSpace.units.min", "searchSpace.colour");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aValidSpecIsNormalizedWithEveryDefault() {
+        ApiClient.Response response = api.postJson("/api/v1/jobs", spec(SPACE));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers().getLocation().getPath())
+                .isEqualTo("/api/v1/jobs/" + response.json().path("id").asLong());
+        JsonNode spec = response.json().path("spec");
+        assertThat(spec.path("name").asString()).isEqualTo("iris-mlp");
+        assertThat(spec.path("task").asString()).isEqualTo("classification");
+        assertThat(spec.path("objective").path("metric").asString()).isEqualTo("val_accuracy");
+        assertThat(spec.path("objective").path("direction").asString()).isEqualTo("maximize");
+        assertThat(spec.path("maxTrials").asInt()).isEqualTo(20);
+        assertThat(spec.path("parallelism").asInt()).isEqualTo(2);
+        assertThat(spec.path("algorithm").path("type").asString()).isEqualTo("random");
+        assertThat(spec.path("algorithm").path("seed").isIntegralNumber()).isTrue();
+        assertThat(spec.path("validation").path("fraction").asDouble()).isEqualTo(0.2);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
