@@ -13,7 +13,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Unknown ids, bad query parameters, health, metrics and the OpenAPI document. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=0")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "anneal.worker.slots=0",
+            "spring.servlet.multipart.max-file-size=64KB",
+            "spring.servlet.multipart.max-request-size=64KB"
+        })
 @DirtiesContext
 class ApiSurfaceIT {
 
@@ -79,6 +85,15 @@ class ApiSurfaceIT {
         assertThat(cancelled.path("items"))
                 .allSatisfy(j -> assertThat(j.path("state").asString()).isEqualTo("CANCELLED"));
         assertThat(cancelled.path("totalItems").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void uploadsOverTheLimitAre413Problems() {
+        ApiClient.Response r =
+                api.upload("big", "digits.csv", dev.anneal.db.testing.SharedDatasets.bytes("digits.csv"));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().path("type").asString()).endsWith("payload-too-large");
     }
 
     @Test

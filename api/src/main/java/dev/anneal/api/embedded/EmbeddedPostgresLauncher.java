@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,10 +67,16 @@ final class EmbeddedPostgresLauncher {
         try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
                 FileLock lock = file.getChannel().tryLock()) {
             if (lock == null) {
-                throw new IllegalStateException("the data directory " + dataDir
-                        + " is in use by another running Anneal server; stop it or set anneal.embedded-db.data-dir");
+                throw inUse(dataDir);
             }
+        } catch (OverlappingFileLockException sameProcess) {
+            throw inUse(dataDir);
         }
+    }
+
+    private static IllegalStateException inUse(Path dataDir) {
+        return new IllegalStateException("the data directory " + dataDir
+                + " is in use by another running Anneal server; stop it or set anneal.embedded-db.data-dir");
     }
 
     private static void stopOrphanedPostmaster(Path dataDir) throws IOException {

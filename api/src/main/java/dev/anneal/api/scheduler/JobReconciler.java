@@ -101,7 +101,8 @@ public class JobReconciler {
             JsonNode spec = json.readTree(job.getSpec());
             SearchSpace space = StoredSpecs.searchSpace(spec);
             Sampler sampler = Samplers.create(job.getAlgorithm(), space);
-            StudyView study = StudyViews.of(space, job.getDirection(), trials.findByJobIdOrderByNumber(jobId), json);
+            List<TrialEntity> history = sampler.usesHistory() ? trials.findByJobIdOrderByNumber(jobId) : List.of();
+            StudyView study = StudyViews.of(space, job.getDirection(), history, json);
             for (; created < room; created++) {
                 int number = (int) total + created;
                 Optional<Map<String, Object>> params = sample(job, sampler, study, number, StoredSpecs.seed(spec));

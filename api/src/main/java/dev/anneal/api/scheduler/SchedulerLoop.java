@@ -25,6 +25,7 @@ class SchedulerLoop implements SmartLifecycle {
     private final JobReconciler reconciler;
     private final StaleTrialReaper reaper;
     private final SchedulerProperties properties;
+    private final SchedulerMetrics metrics;
     private final WorkSignal workers;
     private final WorkSignal wakeups = new WorkSignal();
     private volatile boolean running;
@@ -32,10 +33,15 @@ class SchedulerLoop implements SmartLifecycle {
     private long nextReapNanos;
 
     SchedulerLoop(
-            JobReconciler reconciler, StaleTrialReaper reaper, SchedulerProperties properties, WorkSignal workers) {
+            JobReconciler reconciler,
+            StaleTrialReaper reaper,
+            SchedulerProperties properties,
+            SchedulerMetrics metrics,
+            WorkSignal workers) {
         this.reconciler = reconciler;
         this.reaper = reaper;
         this.properties = properties;
+        this.metrics = metrics;
         this.workers = workers;
     }
 
@@ -55,7 +61,9 @@ class SchedulerLoop implements SmartLifecycle {
         for (long jobId : reconciler.unfinishedJobs()) {
             MDC.put("jobId", Long.toString(jobId));
             try {
-                created += reconciler.reconcile(jobId).created();
+                created += metrics.reconcile()
+                        .record(() -> reconciler.reconcile(jobId))
+                        .created();
             } catch (RuntimeException e) {
                 log.error("Reconciling job failed; will retry on the next pass", e);
             } finally {

@@ -19,6 +19,7 @@ class SchedulerMetrics {
 
     private final Map<String, Timer> samplerLatency = new HashMap<>();
     private final Map<TrialState, Counter> reaped = new EnumMap<>(TrialState.class);
+    private final Timer reconcile;
 
     SchedulerMetrics(MeterRegistry registry, TrialQueue queue) {
         Gauge.builder(AnnealMetricNames.TRIALS_QUEUED, queue, TrialQueue::countQueued)
@@ -32,6 +33,9 @@ class SchedulerMetrics {
                             .tag("algorithm", algorithm)
                             .register(registry));
         }
+        reconcile = Timer.builder(AnnealMetricNames.RECONCILE_DURATION)
+                .description("One scheduler pass over one job")
+                .register(registry);
         for (TrialState state : new TrialState[] {TrialState.QUEUED, TrialState.FAILED, TrialState.CANCELLED}) {
             reaped.put(
                     state,
@@ -45,6 +49,10 @@ class SchedulerMetrics {
 
     Timer samplerLatency(String algorithm) {
         return samplerLatency.get(algorithm);
+    }
+
+    Timer reconcile() {
+        return reconcile;
     }
 
     void reaped(TrialState newState) {

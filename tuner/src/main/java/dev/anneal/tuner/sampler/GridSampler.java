@@ -49,6 +49,11 @@ public final class GridSampler implements Sampler {
     }
 
     @Override
+    public boolean usesHistory() {
+        return false;
+    }
+
+    @Override
     public Optional<Map<String, Object>> sample(StudyView study, int number, RandomGenerator rng) {
         if (number < 0 || number >= size) {
             return Optional.empty();

@@ -14,6 +14,11 @@ import java.util.random.RandomGenerator;
 public final class RandomSampler implements Sampler {
 
     @Override
+    public boolean usesHistory() {
+        return false;
+    }
+
+    @Override
     public Optional<Map<String, Object>> sample(StudyView study, int number, RandomGenerator rng) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (Distribution d : study.space().parameters().values()) {

@@ -26,4 +26,12 @@ public interface Sampler {
      * @return empty when the sampler has nothing left to propose (a fully enumerated grid)
      */
     Optional<Map<String, Object>> sample(StudyView study, int number, RandomGenerator rng);
+
+    /**
+     * Whether {@link #sample} looks at past trials. When false, the scheduler may pass a study
+     * without trials and skip loading a job's history, which grows with every trial.
+     */
+    default boolean usesHistory() {
+        return true;
+    }
 }

@@ -152,6 +152,9 @@ public class WorkerPool implements SmartLifecycle {
             log.info("Trial started attempt={} params={}", trial.attempt(), trial.paramsJson());
             outcome = runner.run(control);
             log.info("Trial finished outcome={}", outcome);
+        } catch (RuntimeException e) {
+            outcome = TrialOutcome.ABANDONED;
+            log.error("Trial abandoned: its outcome could not be written; the reaper will requeue it", e);
         } finally {
             heartbeater.untrack(control);
             active.remove(trial.trialId());

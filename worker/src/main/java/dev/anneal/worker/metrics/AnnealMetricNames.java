@@ -27,6 +27,9 @@ public final class AnnealMetricNames {
     /** Timer, tag {@code algorithm}: time to sample one trial's parameters. */
     public static final String SAMPLER_LATENCY = "anneal.sampler.latency";
 
+    /** Timer: one scheduler pass over one job (sampling and queueing its new trials). */
+    public static final String RECONCILE_DURATION = "anneal.scheduler.reconcile";
+
     public static final String TAG_OUTCOME = "outcome";
 
     private AnnealMetricNames() {}

@@ -9,5 +9,10 @@ public enum TrialOutcome {
     /** Given back to the queue because this worker is shutting down. */
     RELEASED,
     /** Someone else owns the trial now (it was reaped or requeued); nothing was written. */
-    LEASE_LOST
+    LEASE_LOST,
+    /**
+     * The worker could not write an outcome (the database was unreachable); the trial stays
+     * RUNNING until the reaper requeues it.
+     */
+    ABANDONED
 }

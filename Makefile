@@ -1,0 +1,33 @@
+MAVEN ?= ./mvnw
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+build: ## build every module and the server jar, skipping tests
+	$(MAVEN) -B package -DskipTests
+
+run: build ## build and start the server on :8080 (embedded PostgreSQL in ~/.anneal)
+	java -jar api/target/anneal.jar
+
+test: ## unit and integration tests (what CI runs)
+	$(MAVEN) -B verify
+
+unit: ## unit tests only
+	$(MAVEN) -B test
+
+fmt: ## format the code (palantir-java-format)
+	$(MAVEN) -B -q spotless:apply
+
+bench: build ## training throughput and per-trial overhead, printed beside the peer numbers
+	java -jar bench/target/anneal-bench.jar training
+	java -jar bench/target/anneal-bench.jar overhead
+
+up: ## PostgreSQL 16 + server in Docker
+	docker compose up --build -d
+
+down: ## stop the Docker stack
+	docker compose down
+
+.PHONY: help build run test unit fmt bench up down

@@ -1,0 +1,32 @@
+package dev.anneal.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code java -jar bench/target/anneal-bench.jar <benchmark> [options]}.
+ * Benchmarks measure; tests assert. Each prints its numbers beside the peer numbers of
+ * {@code ../shared/bench/reference.md} and their ratio.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (name) {
+            case "training" -> TrainingThroughput.main(rest);
+            case "overhead" -> TrialOverhead.main(rest);
+            default -> {
+                System.out.println("""
+                        usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]
+                          training [--threads N]   MLP 64-256-256-10 (Adam, batch 64) on digits: samples/s vs PyTorch
+                                                   (without --threads: runs 1 and 2 threads, each in its own JVM)
+                          overhead [--url URL] [--trials N]
+                                                   per-trial overhead of a running server: queued -> running and
+                                                   last epoch -> on the leaderboard
+                        """);
+            }
+        }
+    }
+}

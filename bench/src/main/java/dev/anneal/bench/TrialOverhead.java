@@ -1,0 +1,213 @@
+package dev.anneal.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the service adds around each trial, measured on a real server from the timestamps it
+ * records (all from PostgreSQL's clock): how long a trial waits between being queued and a
+ * worker starting it, and how long after its last epoch it appears on the leaderboard. The job
+ * is 1-epoch iris trials with parallelism equal to the worker slots, so queue time is
+ * scheduling overhead, not waiting for a busy worker.
+ *
+ * <p>Without {@code --url} it starts {@code api/target/anneal.jar} in its default mode
+ * (embedded PostgreSQL in a temporary directory) and stops it afterwards.
+ */
+final class TrialOverhead {
+
+    /** reference.md section 3: Optuna's RDB storage on PostgreSQL, no-op objective, one process. */
+    static final double OPTUNA_RDB_MS_PER_TRIAL = 29.2;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private TrialOverhead() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = option(args, "--url", null);
+        int trials = Integer.parseInt(option(args, "--trials", "60"));
+        Process server = null;
+        Path home = null;
+        if (url == null) {
+            home = Files.createTempDirectory("anneal-bench");
+            int port = freePort();
+            url = "http://localhost:" + port;
+            server = startServer(port, home);
+        }
+        try {
+            awaitHealthy(url, server);
+            run(url, trials);
+        } finally {
+            if (server != null) {
+                server.destroy();
+                server.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void run(String url, int trials) throws Exception {
+        String spec = """
+                { "name": "overhead-bench", "dataset": "iris", "target": "label", "maxTrials": %d, "parallelism": 2,
+                  "searchSpace": { "epochs": 1, "units": 8, "batchSize": 32,
+                                   "learningRate": { "type": "float", "min": 1e-3, "max": 1e-1, "log": true } },
+                  "algorithm": { "type": "random", "seed": 1 } }
+                """.formatted(trials);
+        Instant submitted = Instant.now();
+        long id = post(url + "/api/v1/jobs", spec).path("id").asLong();
+        JsonNode job;
+        do {
+            Thread.sleep(200);
+            job = get(url + "/api/v1/jobs/" + id);
+        } while (!job.path("state").asString().matches("COMPLETED|FAILED|CANCELLED"));
+        double wall =
+                Duration.between(submitted, Instant.parse(job.path("finishedAt").asString()))
+                                .toMillis()
+                        / 1000.0;
+
+        List<Double> queued = new ArrayList<>();
+        List<Double> published = new ArrayList<>();
+        List<Double> trialTime = new ArrayList<>();
+        for (int n = 0; n < trials; n++) {
+            JsonNode t = get(url + "/api/v1/jobs/" + id + "/trials/" + n);
+            Instant queuedAt = Instant.parse(t.path("queuedAt").asString());
+            Instant startedAt = Instant.parse(t.path("startedAt").asString());
+            Instant finishedAt = Instant.parse(t.path("finishedAt").asString());
+            JsonNode metrics = t.path("metrics");
+            Instant lastEpoch = Instant.parse(
+                    metrics.get(metrics.size() - 1).path("recordedAt").asString());
+            queued.add(millis(queuedAt, startedAt));
+            published.add(millis(lastEpoch, finishedAt));
+            trialTime.add(millis(startedAt, finishedAt));
+        }
+        // the first trials of a job pay one-off costs (dataset parsing, preparation, JIT): report them apart
+        List<Double> steadyQueued = queued.subList(4, queued.size());
+        System.out.printf(
+                "%d trials of 1 epoch on iris, parallelism 2, %.1f s wall (%.1f trials/s end to end)%n",
+                trials, wall, trials / wall);
+        System.out.printf("%-40s %9s %9s %9s%n", "per trial (ms)", "median", "p95", "max");
+        row("queued -> running (all trials)", queued);
+        row("queued -> running (after the first 4)", steadyQueued);
+        row("last epoch -> on the leaderboard", published);
+        row("running -> finished (incl. training)", trialTime);
+        double overhead = median(steadyQueued) + median(published);
+        System.out.printf(
+                "orchestration per trial: %.1f ms; Optuna RDB storage on PostgreSQL: %.1f ms/trial (ratio %.2fx)%n",
+                overhead, OPTUNA_RDB_MS_PER_TRIAL, OPTUNA_RDB_MS_PER_TRIAL / overhead);
+        System.out.println("(Optuna's figure is its whole ask/tell cycle for a no-op objective; ours is queue wait plus"
+                + " result publication around real trials. A ratio above 1 means less overhead than Optuna.)");
+    }
+
+    private static void row(String label, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        System.out.printf(
+                "%-40s %9.1f %9.1f %9.1f%n",
+                label, median(sorted), percentile(sorted, 0.95), sorted.get(sorted.size() - 1));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return percentile(sorted, 0.5);
+    }
+
+    /** Linear interpolation between order statistics (numpy's default), as reference.md uses. */
+    private static double percentile(List<Double> sorted, double q) {
+        double pos = q * (sorted.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.size() - 1, lo + 1);
+        return sorted.get(lo) + (pos - lo) * (sorted.get(hi) - sorted.get(lo));
+    }
+
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+
+    private static Process startServer(int port, Path home) throws IOException {
+        Path jar = Path.of("api", "target", "anneal.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("server.log").toFile())
+                .start();
+    }
+
+    private static void awaitHealthy(String url, Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (server != null && !server.isAlive()) {
+                throw new IllegalStateException("the server exited during startup");
+            }
+            try {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server did not become healthy within 120 s");
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        return JSON.readTree(
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
+    }
+
+    private static JsonNode post(String url, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("job rejected: " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
