@@ -17,6 +17,8 @@ public final class Bench {
         switch (name) {
             case "training" -> TrainingThroughput.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
+            case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
+            case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]
@@ -25,6 +27,10 @@ public final class Bench {
                           overhead [--url URL] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard
+                          search [--functions f,g] [--samplers a,b] [--seeds 20] [--in-flight 1]
+                                                   median simple regret on the public test functions vs Optuna
+                          latency [--functions f,g] [--samplers a,b] [--observations 50,100,200,1000]
+                                                   suggestion latency vs Optuna
                         """);
             }
         }
