@@ -1,0 +1,151 @@
+package dev.anneal.tuner.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.tuner.space.CategoricalDistribution;
+import dev.anneal.tuner.space.FixedValue;
+import dev.anneal.tuner.space.FloatDistribution;
+import dev.anneal.tuner.space.IntDistribution;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.space.UnitSpace;
+import dev.anneal.tuner.study.Direction;
+import dev.anneal.tuner.study.StudyView;
+import dev.anneal.tuner.study.TrialView;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every sampler promises, run over each implementation by a subclass: proposals inside the
+ * space with the right types, determinism per seed, empty and all-failed histories, categorical
+ * values respected, distinct suggestions while trials are pending, both directions.
+ */
+public abstract class SamplerContractTest {
+
+    /** A mixed space with every kind of parameter. */
+    protected static final SearchSpace MIXED = SearchSpace.of(
+            new FloatDistribution("lr", 1e-5, 1e-1, true, null),
+            new FloatDistribution("dropout", 0.0, 0.7, false, null),
+            new FloatDistribution("momentum", 0.5, 0.9, false, 0.1),
+            new IntDistribution("epochs", 1, 50, false, 1),
+            new IntDistribution("units", 8, 512, true, 1),
+            new IntDistribution("batch", 16, 256, false, 16),
+            new CategoricalDistribution("optimizer", List.of("sgd", "adam", "rmsprop")),
+            new CategoricalDistribution("layers", List.of(1L, 2L, 3L)),
+            new CategoricalDistribution("batchNorm", List.of(true, false)),
+            new FixedValue("activation", "relu"));
+
+    protected abstract Sampler newSampler(SearchSpace space);
+
+    /** A smooth objective with its minimum inside the space. */
+    protected static double objective(Map<String, Object> params) {
+        double[] x = new UnitSpace(MIXED).encode(params);
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double target = new UnitSpace(MIXED).isCategorical(i) ? 1 : 0.3;
+            sum += (x[i] - target) * (x[i] - target);
+        }
+        return sum;
+    }
+
+    /** Runs {@code trials} sequential trials, feeding every result back. */
+    protected List<TrialView> run(Sampler sampler, long seed, int trials, Direction direction) {
+        List<TrialView> history = new ArrayList<>();
+        for (int n = 0; n < trials; n++) {
+            StudyView study = new StudyView(MIXED, direction, history);
+            Map<String, Object> params =
+                    sampler.sample(study, n, TrialSeeds.forTrial(seed, n)).orElseThrow();
+            double y = objective(params);
+            history.add(new TrialView(
+                    n, TrialView.Status.COMPLETE, params, OptionalDouble.of(direction == Direction.MINIMIZE ? y : -y)));
+        }
+        return history;
+    }
+
+    @Test
+    void proposalsLieInTheSpaceWithTheRightTypes() {
+        for (TrialView t : run(newSampler(MIXED), 1, 40, Direction.MINIMIZE)) {
+            Map<String, Object> p = t.params();
+            assertThat(MIXED.contains(p)).as("%s", p).isTrue();
+            assertThat(p.get("lr")).isInstanceOf(Double.class);
+            assertThat(p.get("momentum")).isInstanceOf(Double.class);
+            assertThat(p.get("epochs")).isInstanceOf(Long.class);
+            assertThat(p.get("units")).isInstanceOf(Long.class);
+            assertThat(p.get("batch")).isInstanceOf(Long.class);
+            assertThat(p.get("optimizer")).isIn("sgd", "adam", "rmsprop");
+            assertThat(p.get("layers")).isIn(1L, 2L, 3L);
+            assertThat(p.get("batchNorm")).isIn(true, false);
+            assertThat(p.get("activation")).isEqualTo("relu");
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameSequence() {
+        List<TrialView> a = run(newSampler(MIXED), 7, 25, Direction.MINIMIZE);
+        List<TrialView> b = run(newSampler(MIXED), 7, 25, Direction.MINIMIZE);
+        List<TrialView> c = run(newSampler(MIXED), 8, 25, Direction.MINIMIZE);
+
+        assertThat(a)
+                .extracting(TrialView::params)
+                .isEqualTo(b.stream().map(TrialView::params).toList());
+        assertThat(a)
+                .extracting(TrialView::params)
+                .isNotEqualTo(c.stream().map(TrialView::params).toList());
+    }
+
+    @Test
+    void handlesAnEmptyHistory() {
+        StudyView empty = new StudyView(MIXED, Direction.MAXIMIZE, List.of());
+        assertThat(newSampler(MIXED).sample(empty, 0, TrialSeeds.forTrial(1, 0)))
+                .get()
+                .satisfies(p -> assertThat(MIXED.contains(p)).isTrue());
+    }
+
+    @Test
+    void handlesAHistoryOfOnlyFailedTrials() {
+        Sampler sampler = newSampler(MIXED);
+        List<TrialView> failed = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            StudyView study = new StudyView(MIXED, Direction.MINIMIZE, failed);
+            Map<String, Object> p =
+                    sampler.sample(study, n, TrialSeeds.forTrial(3, n)).orElseThrow();
+            assertThat(MIXED.contains(p)).isTrue();
+            failed.add(new TrialView(n, TrialView.Status.FAILED, p, OptionalDouble.empty()));
+        }
+    }
+
+    @Test
+    void pendingTrialsGetDistinctCompanions() {
+        Sampler sampler = newSampler(MIXED);
+        List<TrialView> history = new ArrayList<>(run(sampler, 5, 30, Direction.MINIMIZE));
+        Set<Map<String, Object>> proposed = new HashSet<>();
+        for (int n = 30; n < 34; n++) {
+            StudyView study = new StudyView(MIXED, Direction.MINIMIZE, history);
+            Map<String, Object> p =
+                    sampler.sample(study, n, TrialSeeds.forTrial(5, n)).orElseThrow();
+            assertThat(proposed.add(p))
+                    .as("suggestion %d repeats a pending one: %s", n, p)
+                    .isTrue();
+            history.add(new TrialView(n, TrialView.Status.PENDING, p, OptionalDouble.empty()));
+        }
+    }
+
+    @Test
+    void worksInBothDirections() {
+        for (Direction direction : Direction.values()) {
+            assertThat(run(newSampler(MIXED), 2, 20, direction)).hasSize(20);
+        }
+    }
+
+    @Test
+    void samplesASpaceOfOnlyFixedValues() {
+        SearchSpace fixed = SearchSpace.of(new FixedValue("epochs", 3L), new FixedValue("optimizer", "adam"));
+        StudyView study = new StudyView(fixed, Direction.MINIMIZE, List.of());
+        assertThat(newSampler(fixed).sample(study, 0, TrialSeeds.forTrial(1, 0)))
+                .contains(Map.of("epochs", 3L, "optimizer", "adam"));
+    }
+}
