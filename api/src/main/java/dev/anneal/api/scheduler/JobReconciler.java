@@ -100,7 +100,7 @@ public class JobReconciler {
         if (room > 0) {
             JsonNode spec = json.readTree(job.getSpec());
             SearchSpace space = StoredSpecs.searchSpace(spec);
-            Sampler sampler = Samplers.create(job.getAlgorithm(), space);
+            Sampler sampler = Samplers.create(job.getAlgorithm(), space, StoredSpecs.seed(spec));
             List<TrialEntity> history = sampler.usesHistory() ? trials.findByJobIdOrderByNumber(jobId) : List.of();
             StudyView study = StudyViews.of(space, job.getDirection(), history, json);
             for (; created < room; created++) {

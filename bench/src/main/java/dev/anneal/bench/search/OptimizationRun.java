@@ -24,7 +24,7 @@ final class OptimizationRun {
 
     /** Simple regret after each of {@code budgets} completed evaluations. */
     static double[] regrets(BenchFunction function, String algorithm, long seed, int[] budgets, int inFlight) {
-        Sampler sampler = Samplers.create(algorithm, function.space());
+        Sampler sampler = Samplers.create(algorithm, function.space(), seed);
         int maxBudget = budgets[budgets.length - 1];
         List<TrialView> trials = new ArrayList<>();
         Deque<Integer> pending = new ArrayDeque<>();

@@ -63,7 +63,7 @@ public final class SearchLatency {
 
     static double medianMillis(BenchFunction f, String algorithm, int n) {
         StudyView study = randomHistory(f, n);
-        Sampler sampler = Samplers.create(algorithm, f.space());
+        Sampler sampler = Samplers.create(algorithm, f.space(), 99);
         sampler.sample(study, n, TrialSeeds.forTrial(99, n)); // warm-up (JIT)
         double[] ms = new double[CALLS];
         for (int c = 0; c < CALLS; c++) {

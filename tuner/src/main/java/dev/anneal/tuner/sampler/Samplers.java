@@ -7,7 +7,7 @@ import java.util.List;
 public final class Samplers {
 
     /** Algorithm names accepted in job specs, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("random", "grid");
+    public static final List<String> NAMES = List.of("random", "grid", "sobol", "bayesian");
 
     private Samplers() {}
 
@@ -16,9 +16,19 @@ public final class Samplers {
      * @throws dev.anneal.tuner.space.InvalidSearchSpaceException if the space does not suit it
      */
     public static Sampler create(String algorithm, SearchSpace space) {
+        return create(algorithm, space, 0);
+    }
+
+    /**
+     * @param seed the job's seed, for samplers whose whole sequence depends on it (Sobol's
+     *     scramble); per-trial randomness comes from the generator passed to each call
+     */
+    public static Sampler create(String algorithm, SearchSpace space, long seed) {
         return switch (algorithm) {
             case "random" -> new RandomSampler();
             case "grid" -> new GridSampler(space);
+            case "sobol" -> new dev.anneal.tuner.sampler.qmc.SobolSampler(space, seed);
+            case "bayesian" -> new dev.anneal.tuner.sampler.gp.GpSampler(space, seed);
             default ->
                 throw new InvalidAlgorithmSettingsException(
                         "type", "must be one of " + NAMES + ", but was \"" + algorithm + "\"");

@@ -41,6 +41,11 @@ public abstract class SamplerContractTest {
 
     protected abstract Sampler newSampler(SearchSpace space);
 
+    /** For samplers whose whole sequence depends on the job's seed (Sobol's scramble). */
+    protected Sampler newSampler(SearchSpace space, long jobSeed) {
+        return newSampler(space);
+    }
+
     /** A smooth objective with its minimum inside the space. */
     protected static double objective(Map<String, Object> params) {
         double[] x = new UnitSpace(MIXED).encode(params);
@@ -85,9 +90,9 @@ public abstract class SamplerContractTest {
 
     @Test
     void sameSeedGivesTheSameSequence() {
-        List<TrialView> a = run(newSampler(MIXED), 7, 25, Direction.MINIMIZE);
-        List<TrialView> b = run(newSampler(MIXED), 7, 25, Direction.MINIMIZE);
-        List<TrialView> c = run(newSampler(MIXED), 8, 25, Direction.MINIMIZE);
+        List<TrialView> a = run(newSampler(MIXED, 7), 7, 25, Direction.MINIMIZE);
+        List<TrialView> b = run(newSampler(MIXED, 7), 7, 25, Direction.MINIMIZE);
+        List<TrialView> c = run(newSampler(MIXED, 8), 8, 25, Direction.MINIMIZE);
 
         assertThat(a)
                 .extracting(TrialView::params)
