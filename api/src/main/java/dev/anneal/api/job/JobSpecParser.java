@@ -5,6 +5,7 @@ import dev.anneal.api.problem.FieldError;
 import dev.anneal.api.problem.ProblemTypes;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
+import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.tuner.sampler.GridSampler;
 import dev.anneal.tuner.sampler.Samplers;
@@ -55,16 +56,20 @@ class JobSpecParser {
             "objective",
             "validation",
             "maxTrials",
-            "parallelism");
+            "parallelism",
+            "warmStartFrom",
+            "initialTrials");
     private static final List<String> MODEL_TYPES = List.of("mlp");
     private static final List<String> TASKS = List.of(TrainingSpec.CLASSIFICATION, TrainingSpec.REGRESSION);
 
     private final DatasetRepository datasets;
+    private final JobRepository jobs;
     private final JsonMapper json;
     private final SecureRandom seeds = new SecureRandom();
 
-    JobSpecParser(DatasetRepository datasets, JsonMapper json) {
+    JobSpecParser(DatasetRepository datasets, JobRepository jobs, JsonMapper json) {
         this.datasets = datasets;
+        this.jobs = jobs;
         this.json = json;
     }
 
@@ -109,6 +114,10 @@ class JobSpecParser {
         int parallelism = root.integer("parallelism", false, 1, MAX_PARALLELISM)
                 .map(Long::intValue)
                 .orElse(DEFAULT_PARALLELISM);
+        final int trialBudget = maxTrials;
+        WarmStart warmStart = space.map(s -> WarmStartParser.parse(
+                        root, s.space(), objective.metric(), objective.direction(), trialBudget, jobs, json))
+                .orElse(WarmStart.NONE);
         String name = root.string("name", false)
                 .map(n -> checkName(root, n))
                 .orElse(dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
@@ -133,6 +142,7 @@ class JobSpecParser {
         spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
         spec.put("maxTrials", maxTrials);
         spec.put("parallelism", parallelism);
+        warmStart.writeTo(spec);
         return new ParsedJob(
                 spec,
                 name,

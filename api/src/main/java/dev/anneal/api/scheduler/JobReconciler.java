@@ -8,23 +8,15 @@ import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
-import dev.anneal.tuner.sampler.Sampler;
-import dev.anneal.tuner.sampler.Samplers;
-import dev.anneal.tuner.sampler.TrialSeeds;
-import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.tuner.study.StudyView;
-import dev.anneal.tuner.study.TrialView;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +42,7 @@ public class JobReconciler {
     private final TrialQueue queue;
     private final JsonMapper json;
     private final SchedulerProperties properties;
-    private final SchedulerMetrics metrics;
+    private final TrialSuggester suggester;
 
     JobReconciler(
             JobRepository jobs,
@@ -58,13 +50,13 @@ public class JobReconciler {
             TrialQueue queue,
             JsonMapper json,
             SchedulerProperties properties,
-            SchedulerMetrics metrics) {
+            TrialSuggester suggester) {
         this.jobs = jobs;
         this.trials = trials;
         this.queue = queue;
         this.json = json;
         this.properties = properties;
-        this.metrics = metrics;
+        this.suggester = suggester;
     }
 
     @Transactional
@@ -98,22 +90,16 @@ public class JobReconciler {
         int created = 0;
         boolean exhausted = false;
         if (room > 0) {
-            JsonNode spec = json.readTree(job.getSpec());
-            SearchSpace space = StoredSpecs.searchSpace(spec);
-            Sampler sampler = Samplers.create(job.getAlgorithm(), space, StoredSpecs.seed(spec));
-            List<TrialEntity> history = sampler.usesHistory() ? trials.findByJobIdOrderByNumber(jobId) : List.of();
-            StudyView study = StudyViews.of(space, job.getDirection(), history, json);
+            TrialSuggester.Batch batch = suggester.start(job);
             for (; created < room; created++) {
                 int number = (int) total + created;
-                Optional<Map<String, Object>> params = sample(job, sampler, study, number, StoredSpecs.seed(spec));
+                Optional<Map<String, Object>> params = batch.next(number);
                 if (params.isEmpty()) {
                     exhausted = true;
                     break;
                 }
                 trials.save(
                         new TrialEntity(jobId, number, json.writeValueAsString(StoredSpecs.paramsJson(params.get()))));
-                study = study.with(
-                        new TrialView(number, TrialView.Status.PENDING, params.get(), OptionalDouble.empty()));
             }
         }
         if (inFlight + created == 0 && (total >= job.getMaxTrials() || exhausted)) {
@@ -123,12 +109,6 @@ public class JobReconciler {
             log.debug("Scheduled jobId={} created={} total={}", jobId, created, total + created);
         }
         return new Outcome(created, job.getState());
-    }
-
-    private Optional<Map<String, Object>> sample(
-            JobEntity job, Sampler sampler, StudyView study, int number, long seed) {
-        return metrics.samplerLatency(job.getAlgorithm())
-                .record(() -> sampler.sample(study, number, TrialSeeds.forTrial(seed, number)));
     }
 
     private void finish(JobEntity job, long completed, long failed, Instant now) {

@@ -17,6 +17,9 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
     List<TrialEntity> findByJobIdOrderByNumber(long jobId);
 
+    List<TrialEntity> findByJobIdInAndStateOrderByJobIdAscNumberAsc(
+            java.util.Collection<Long> jobIds, TrialState state);
+
     /** Trial counts of one job, one row per state present: {@code [TrialState, Long]}. */
     @Query("select t.state, count(t) from TrialEntity t where t.jobId = :jobId group by t.state")
     List<Object[]> countByStateRows(long jobId);

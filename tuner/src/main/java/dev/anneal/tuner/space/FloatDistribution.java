@@ -100,7 +100,8 @@ public record FloatDistribution(String name, double low, double high, boolean lo
         return step == null ? Long.MAX_VALUE : Math.round((high - low) / step) + 1;
     }
 
-    private double latticePoint(long k) {
+    /** Lattice value {@code k} (0-based); computed in decimal, so 0.1 steps give 0.3 exactly. */
+    public double latticePoint(long k) {
         if (step == null) {
             return low;
         }

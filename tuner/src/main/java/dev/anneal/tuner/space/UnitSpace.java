@@ -136,7 +136,15 @@ public final class UnitSpace {
             return Math.max(i.low(), Math.min(i.high(), v));
         }
         long k = Math.min(d.size() - 1, (long) Math.floor(t * d.size()));
-        return d.values().get((int) k);
+        return latticeValue(d, k);
+    }
+
+    /** Value {@code k} of an int range or float lattice, without listing them all. */
+    private static Object latticeValue(Distribution d, long k) {
+        if (d instanceof IntDistribution i) {
+            return i.low() + k * i.step();
+        }
+        return ((FloatDistribution) d).latticePoint(k);
     }
 
     private static long latticeIndex(Distribution d, double value) {

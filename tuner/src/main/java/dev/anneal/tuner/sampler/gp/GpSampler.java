@@ -53,6 +53,7 @@ public final class GpSampler implements Sampler {
 
     public GpSampler(SearchSpace space, long seed) {
         this.unit = new UnitSpace(space);
+        SobolSequence.checkDimensions(unit.dimensions());
         int d = unit.dimensions();
         this.categorical = new boolean[d];
         for (int j = 0; j < d; j++) {

@@ -20,6 +20,7 @@ public final class SobolSampler implements Sampler {
 
     public SobolSampler(SearchSpace space, long seed) {
         this.unit = new UnitSpace(space);
+        SobolSequence.checkDimensions(unit.dimensions());
         this.sequence = unit.dimensions() == 0 ? null : new SobolSequence(unit.dimensions(), seed);
     }
 

@@ -1,5 +1,6 @@
 package dev.anneal.tuner.sampler.qmc;
 
+import dev.anneal.tuner.space.InvalidSearchSpaceException;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
@@ -48,6 +49,20 @@ public final class SobolSequence {
                 rows[d][i] = own | (rng.nextLong() & higher);
             }
             shifts[d] = rng.nextLong() & mask;
+        }
+    }
+
+    /**
+     * @throws InvalidSearchSpaceException when a space has more searched parameters than the
+     *     direction numbers cover
+     */
+    public static void checkDimensions(int searchedParameters) {
+        if (searchedParameters > MAX_DIMENSIONS) {
+            throw new InvalidSearchSpaceException(
+                    null,
+                    null,
+                    "sobol and bayesian search at most " + MAX_DIMENSIONS + " parameters, but this space searches "
+                            + searchedParameters);
         }
     }
 

@@ -1,0 +1,148 @@
+package dev.anneal.api.job;
+
+import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobRepository;
+import dev.anneal.tuner.space.Distribution;
+import dev.anneal.tuner.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Validates {@code warmStartFrom} (earlier jobs with the same objective and the same searched
+ * parameter names) and {@code initialTrials} (parameter sets inside the space).
+ */
+final class WarmStartParser {
+
+    static final int MAX_WARM_START_JOBS = 20;
+    static final int MAX_INITIAL_TRIALS = 100;
+
+    private WarmStartParser() {}
+
+    static WarmStart parse(
+            SpecNode root,
+            SearchSpace space,
+            String metric,
+            String direction,
+            int maxTrials,
+            JobRepository jobs,
+            JsonMapper json) {
+        List<Long> ids = jobIds(root, space, metric, direction, jobs, json);
+        List<Map<String, Object>> initial = initialTrials(root, space, Math.min(maxTrials, MAX_INITIAL_TRIALS));
+        return new WarmStart(ids, initial);
+    }
+
+    private static List<Long> jobIds(
+            SpecNode root, SearchSpace space, String metric, String direction, JobRepository jobs, JsonMapper json) {
+        JsonNode array = root.raw("warmStartFrom");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray() || array.size() > MAX_WARM_START_JOBS) {
+            root.error("warmStartFrom", "must be an array of at most " + MAX_WARM_START_JOBS + " job ids");
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode item : array) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                root.error(
+                        "warmStartFrom", "must contain job ids (integers), but contained " + SpecNode.describe(item));
+                continue;
+            }
+            long id = item.longValue();
+            if (ids.contains(id)) {
+                root.error("warmStartFrom", "must not repeat job " + id);
+                continue;
+            }
+            Optional<JobEntity> job = jobs.findById(id);
+            if (job.isEmpty()) {
+                root.error("warmStartFrom", "no job has id " + id);
+                continue;
+            }
+            JsonNode earlier = json.readTree(job.get().getSpec());
+            JsonNode objective = earlier.path("objective");
+            if (!metric.equals(objective.path("metric").asString())
+                    || !direction.equals(objective.path("direction").asString())) {
+                root.error(
+                        "warmStartFrom",
+                        "job " + id + " optimizes " + objective.path("metric").asString() + " ("
+                                + objective.path("direction").asString() + "), but this job optimizes " + metric + " ("
+                                + direction
+                                + "): results of a different objective cannot seed the model");
+                continue;
+            }
+            Set<String> earlierNames = new HashSet<>(earlier.path("searchSpace").propertyNames());
+            List<String> missing = WarmStart.searched(space).stream()
+                    .filter(n -> !earlierNames.contains(n))
+                    .toList();
+            if (!missing.isEmpty()) {
+                root.error(
+                        "warmStartFrom",
+                        "job " + id + " did not search " + missing + ": warm starts need the same parameter names");
+                continue;
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static List<Map<String, Object>> initialTrials(SpecNode root, SearchSpace space, int max) {
+        JsonNode array = root.raw("initialTrials");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray() || array.size() > max) {
+            root.error(
+                    "initialTrials",
+                    "must be an array of at most " + max + " parameter sets (and no more than maxTrials)");
+            return List.of();
+        }
+        List<Map<String, Object>> trials = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : array) {
+            String field = "initialTrials[" + index++ + "]";
+            if (!item.isObject()) {
+                root.error(field, "must be an object of parameter values, but was " + SpecNode.describe(item));
+                continue;
+            }
+            Map<String, Object> given = new LinkedHashMap<>();
+            boolean ok = true;
+            for (var e : item.properties()) {
+                Distribution d = space.parameters().get(e.getKey());
+                if (d == null) {
+                    root.error(field + "." + e.getKey(), "is not a parameter of the search space");
+                    ok = false;
+                    continue;
+                }
+                Object value = e.getValue().isValueNode() && !e.getValue().isNull()
+                        ? WarmStart.normalize(d, SearchSpaceParser.scalar(e.getValue()))
+                        : null;
+                if (value == null || !d.contains(value)) {
+                    root.error(
+                            field + "." + e.getKey(),
+                            "must be a value of the parameter's distribution, but was "
+                                    + SpecNode.describe(e.getValue()));
+                    ok = false;
+                    continue;
+                }
+                given.put(e.getKey(), value);
+            }
+            for (String name : WarmStart.searched(space)) {
+                if (!given.containsKey(name)) {
+                    root.error(field + "." + name, "is required: an initial trial sets every searched parameter");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                trials.add(WarmStart.withFixedValues(space, given));
+            }
+        }
+        return trials;
+    }
+}
