@@ -1,5 +1,6 @@
 package dev.anneal.tuner.sampler;
 
+import dev.anneal.tuner.sampler.tpe.TpeSampler;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public final class Samplers {
 
     /** Algorithm names accepted in job specs, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("random", "grid");
+    public static final List<String> NAMES = List.of("random", "grid", "tpe");
 
     private Samplers() {}
 
@@ -19,6 +20,7 @@ public final class Samplers {
         return switch (algorithm) {
             case "random" -> new RandomSampler();
             case "grid" -> new GridSampler(space);
+            case "tpe" -> new TpeSampler();
             default ->
                 throw new InvalidAlgorithmSettingsException(
                         "type", "must be one of " + NAMES + ", but was \"" + algorithm + "\"");
