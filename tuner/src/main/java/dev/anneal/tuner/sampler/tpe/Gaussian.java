@@ -40,7 +40,7 @@ final class Gaussian {
 
     /** P(Z > z), computed without cancellation for large z. */
     static double survival(double z) {
-        return z >= 0 ? Math.exp(logSurvivalNonNegative(z)) : 1 - Math.exp(logSurvivalNonNegative(-z));
+        return z >= 0 ? survivalNonNegative(z) : 1 - survivalNonNegative(-z);
     }
 
     /** P(Z <= z). */
@@ -85,6 +85,13 @@ final class Gaussian {
         return Math.max(low, Math.min(high, mu));
     }
 
+    /** P(Z > z) for z >= 0: {@link #logSurvivalNonNegative} without the logarithm. */
+    private static double survivalNonNegative(double z) {
+        double x = z * SQRT_HALF;
+        double t = 1 / (1 + 0.5 * x);
+        return 0.5 * t * Math.exp(erfcFit(t) - x * x);
+    }
+
     /**
      * log P(Z > z) for z >= 0, via erfc(x) = t·exp(-x² + P(t)) with t = 1/(1 + x/2): the Chebyshev
      * fit of Numerical Recipes (relative error below 1.2e-7 for every x), used in log form so that
@@ -93,10 +100,14 @@ final class Gaussian {
     private static double logSurvivalNonNegative(double z) {
         double x = z * SQRT_HALF;
         double t = 1 / (1 + 0.5 * x);
+        return LOG_HALF + Math.log(t) - x * x + erfcFit(t);
+    }
+
+    private static double erfcFit(double t) {
         double p = 0;
         for (int i = ERFC_FIT.length - 1; i >= 0; i--) {
             p = p * t + ERFC_FIT[i];
         }
-        return LOG_HALF + Math.log(t) - x * x + p;
+        return p;
     }
 }

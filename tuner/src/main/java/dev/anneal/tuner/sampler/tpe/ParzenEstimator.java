@@ -1,6 +1,9 @@
 package dev.anneal.tuner.sampler.tpe;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,6 +41,17 @@ final class ParzenEstimator {
      * TpeSettings#normalizedScoring()}).
      */
     private final double[][] offset;
+    /**
+     * Discrete axes: kernels with the same centre and width share one cell mass per point, so
+     * each point computes it once per group. Observations on an axis of k cells have at most k
+     * distinct centres, and in joint mode one width, so a long history of integers costs k mass
+     * evaluations per point instead of one per trial.
+     */
+    private final int[][] cellGroup;
+
+    private final double[][] groupMu;
+    private final double[][] groupSigma;
+
     /** Categorical axes: log probability of the observed choice and of any other one. */
     private final double[] logHit;
 
@@ -58,6 +72,9 @@ final class ParzenEstimator {
         this.mu = new double[axes.length][];
         this.sigma = new double[axes.length][];
         this.offset = new double[axes.length][];
+        this.cellGroup = new int[axes.length][];
+        this.groupMu = new double[axes.length][];
+        this.groupSigma = new double[axes.length][];
         this.logHit = new double[axes.length];
         this.logMiss = new double[axes.length];
         for (int a = 0; a < axes.length; a++) {
@@ -141,6 +158,26 @@ final class ParzenEstimator {
         mu[a] = m;
         sigma[a] = s;
         offset[a] = off;
+        if (axes[a].kind() == Axis.Kind.CELLS) {
+            groupKernels(a);
+        }
+    }
+
+    private void groupKernels(int a) {
+        Map<List<Double>, Integer> groups = new HashMap<>();
+        int[] group = new int[kernels];
+        for (int j = 0; j < kernels; j++) {
+            group[j] = groups.computeIfAbsent(List.of(mu[a][j], sigma[a][j]), key -> groups.size());
+        }
+        double[] gm = new double[groups.size()];
+        double[] gs = new double[groups.size()];
+        for (int j = 0; j < kernels; j++) {
+            gm[group[j]] = mu[a][j];
+            gs[group[j]] = sigma[a][j];
+        }
+        cellGroup[a] = group;
+        groupMu[a] = gm;
+        groupSigma[a] = gs;
     }
 
     /** {@code count} points drawn from the mixture: each picks one kernel and draws every axis from it. */
@@ -203,10 +240,16 @@ final class ParzenEstimator {
                 case CELLS -> {
                     double lo = axes[a].cellLow(xa);
                     double hi = axes[a].cellHigh(xa);
-                    double[] s = sigma[a];
+                    double[] gm = groupMu[a];
+                    double[] gs = groupSigma[a];
+                    double[] mass = new double[gm.length];
+                    for (int g = 0; g < gm.length; g++) {
+                        mass[g] = Gaussian.logMass((lo - gm[g]) / gs[g], (hi - gm[g]) / gs[g]);
+                    }
+                    int[] group = cellGroup[a];
                     double[] off = offset[a];
                     for (int j = 0; j < kernels; j++) {
-                        acc[j] += off[j] + Gaussian.logMass((lo - m[j]) / s[j], (hi - m[j]) / s[j]);
+                        acc[j] += off[j] + mass[group[j]];
                     }
                 }
             }
@@ -224,7 +267,10 @@ final class ParzenEstimator {
         }
         double sum = 0;
         for (double x : v) {
-            sum += Math.exp(x - max);
+            // terms e^-40 below the largest change nothing in double precision: skip their exp
+            if (x - max > -40) {
+                sum += Math.exp(x - max);
+            }
         }
         return max + Math.log(sum);
     }

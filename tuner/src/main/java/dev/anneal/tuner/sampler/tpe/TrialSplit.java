@@ -1,6 +1,5 @@
 package dev.anneal.tuner.sampler.tpe;
 
-import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.tuner.space.UnitSpace;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.tuner.study.StudyView;
@@ -44,41 +43,55 @@ final class TrialSplit {
     }
 
     static TrialSplit of(StudyView study, UnitSpace unit) {
-        SearchSpace space = study.space();
         double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
-        List<TrialView> completed = new ArrayList<>();
-        List<TrialView> above = new ArrayList<>();
+        List<Row> completed = new ArrayList<>();
+        List<Row> above = new ArrayList<>();
         int pruned = 0;
         for (TrialView t : study.trials()) {
             boolean usable = t.status() != TrialView.Status.FAILED
                     && (t.status() != TrialView.Status.COMPLETE
                             || (t.value().isPresent() && !Double.isNaN(t.value().getAsDouble())));
-            if (!usable || !space.contains(t.params())) {
+            double[] x = usable ? encode(t, unit) : null;
+            if (x == null) {
                 continue;
             }
             if (t.status() == TrialView.Status.COMPLETE) {
-                completed.add(t);
+                completed.add(new Row(t.number(), sign * t.value().getAsDouble(), x));
             } else {
                 pruned += t.status() == TrialView.Status.PRUNED ? 1 : 0;
-                above.add(t);
+                above.add(new Row(t.number(), Double.NaN, x));
             }
         }
         int finished = completed.size() + pruned;
-        completed.sort(
-                Comparator.<TrialView>comparingDouble(t -> sign * t.value().getAsDouble())
-                        .thenComparingInt(TrialView::number));
+        completed.sort(Comparator.comparingDouble(Row::loss).thenComparingInt(Row::number));
         int good = Math.min(gamma(finished), completed.size());
-        List<TrialView> below = new ArrayList<>(completed.subList(0, good));
+        List<Row> below = new ArrayList<>(completed.subList(0, good));
         above.addAll(completed.subList(good, completed.size()));
-        return new TrialSplit(encode(below, unit), encode(above, unit), finished);
+        return new TrialSplit(rows(below), rows(above), finished);
     }
 
-    /** Rows in trial-number order, since Optuna's weights fade the oldest observations. */
-    private static double[][] encode(List<TrialView> trials, UnitSpace unit) {
-        trials.sort(Comparator.comparingInt(TrialView::number));
+    /** One usable trial: its number, its value turned so that smaller is better, its coordinates. */
+    private record Row(int number, double loss, double[] x) {}
+
+    /**
+     * The trial's unit-space coordinates, or null when its parameters do not fit the space: a
+     * parameter missing, a choice the space no longer has, a value of the wrong type. (Numeric
+     * values outside a range are clamped by the encoding.)
+     */
+    private static double[] encode(TrialView t, UnitSpace unit) {
+        try {
+            return unit.encode(t.params());
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** Coordinates in trial-number order, since Optuna's weights fade the oldest observations. */
+    private static double[][] rows(List<Row> trials) {
+        trials.sort(Comparator.comparingInt(Row::number));
         double[][] rows = new double[trials.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = unit.encode(trials.get(i).params());
+            rows[i] = trials.get(i).x();
         }
         return rows;
     }
