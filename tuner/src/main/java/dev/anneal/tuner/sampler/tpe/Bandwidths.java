@@ -14,12 +14,41 @@ final class Bandwidths {
 
     private Bandwidths() {}
 
+    /** Standard deviation of uniform draws on [0, 1]: the spread Optuna's rule assumes. */
+    static final double UNIFORM_SPREAD = Math.sqrt(1.0 / 12);
+
     /**
-     * Scott's rule as BOHB and Optuna's multivariate TPE use it: one width for every kernel,
-     * shrinking slowly with the number of observations and more slowly the more dimensions.
+     * Scott's rule for joint estimators: one width for every kernel of an axis, shrinking slowly
+     * with the number of observations and more slowly the more dimensions.
+     *
+     * <p>Optuna takes the spread of the data to be the axis' own (0.2 of the axis for one
+     * observation), so with at most 25 good trials its kernels never get narrower than about an
+     * eighth of the axis and l(x) cannot tighten around a basin. Scott's rule proper (and BOHB)
+     * scale with the observations' standard deviation; {@code adaptive} does that, relative to
+     * uniform draws and capped at Optuna's width, so the width only narrows as the good trials
+     * cluster. Measured: lower median regret at 50 and 100 trials on the public functions and on
+     * eight held-out ones, and about the same at 25.
      */
-    static double scott(int observations, int dimensions) {
-        return SCOTT_MAGNITUDE * Math.pow(Math.max(observations, 1), -1.0 / (dimensions + 4));
+    static double scott(double[] observations, int dimensions, boolean adaptive) {
+        int n = observations.length;
+        double width = SCOTT_MAGNITUDE * Math.pow(Math.max(n, 1), -1.0 / (dimensions + 4));
+        if (!adaptive || n < 2) {
+            return width;
+        }
+        return width * Math.min(1, standardDeviation(observations) / UNIFORM_SPREAD);
+    }
+
+    private static double standardDeviation(double[] values) {
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(squares / (values.length - 1));
     }
 
     /**

@@ -135,7 +135,8 @@ final class ParzenEstimator {
         double[] widths;
         if (settings.multivariate()) {
             widths = new double[n];
-            Arrays.fill(widths, Bandwidths.scott(n, axes.length));
+            double w = Bandwidths.scott(column, axes.length, settings.adaptiveBandwidth());
+            Arrays.fill(widths, w);
         } else {
             widths = Bandwidths.neighbours(column, settings.considerEndpoints());
         }

@@ -340,8 +340,8 @@ class OptunaParityTest {
         TrialSplit split = TrialSplit.of(new StudyView(space, Direction.MINIMIZE, trials), unit);
         assertThat(split.below()).hasNumberOfRows(3);
         Axis[] axes = Axis.of(unit);
-        ParzenEstimator below = new ParzenEstimator(split.below(), axes, TpeSettings.defaults());
-        ParzenEstimator above = new ParzenEstimator(split.above(), axes, TpeSettings.defaults());
+        ParzenEstimator below = new ParzenEstimator(split.below(), axes, TpeSettings.optuna31());
+        ParzenEstimator above = new ParzenEstimator(split.above(), axes, TpeSettings.optuna31());
         for (int p = 0; p < POINTS.length; p++) {
             assertThat(below.logDensity(POINTS[p])).isCloseTo(OPTUNA_BELOW[p], within(1e-5));
             assertThat(above.logDensity(POINTS[p])).isCloseTo(OPTUNA_ABOVE[p], within(1e-5));
