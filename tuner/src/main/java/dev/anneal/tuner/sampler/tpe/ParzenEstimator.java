@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * observation plus a broad prior kernel, mixed with Optuna's weights. TPE fits one to the good
  * trials, l(x), and one to the rest, g(x).
  *
- * <p>Kernels follow Optuna 3.x: on a numeric axis a normal truncated to [0, 1] (cell masses on
+ * <p>Kernels follow Optuna 3.1 (widths: {@link Bandwidths}): on a numeric axis a normal truncated to [0, 1] (cell masses on
  * discrete axes), on a categorical axis a distribution that puts extra mass on the observed
  * choice (each choice gets {@code priorWeight / (n + 1)}, the observed one 1 more, normalized).
  * The prior kernel is N(0.5, 1²) on numeric axes and uniform on categorical ones.

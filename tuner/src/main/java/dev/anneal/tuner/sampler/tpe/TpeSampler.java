@@ -16,7 +16,9 @@ import java.util.random.RandomGenerator;
  * TpeSettings#eiCandidates()} points from l and proposes the one that maximizes l(x)/g(x), which
  * maximizes expected improvement under TPE's model. The first {@link TpeSettings#startupTrials()}
  * trials are random draws. Pending trials count as bad ({@link TrialSplit}), so suggestions
- * made while others run spread out.
+ * made while others run spread out. By default one joint estimator covers all parameters, as
+ * with Optuna's {@code multivariate=True}; {@link TpeSettings} lists the settings and the one
+ * place the defaults differ from Optuna 3.1.
  *
  * <p>Called by the scheduler once per new trial with the whole history. Keeps no state: the
  * suggestion depends only on {@code study} and {@code rng}, so the same history and trial seed
