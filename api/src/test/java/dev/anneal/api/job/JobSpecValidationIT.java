@@ -158,7 +158,7 @@ class JobSpecValidationIT {
                         "unknown algorithm",
                         spec(SPACE + ", \"algorithm\": { \"type\": \"annealing\" }"),
                         "algorithm.type",
-                        "must be one of [random, grid]"),
+                        "must be one of [random, grid, sobol, bayesian, tpe]"),
                 bad(
                         "unsupported model",
                         spec(SPACE + ", \"model\": { \"type\": \"transformer\" }"),

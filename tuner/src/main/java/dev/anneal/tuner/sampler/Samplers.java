@@ -1,5 +1,8 @@
 package dev.anneal.tuner.sampler;
 
+import dev.anneal.tuner.sampler.gp.GpSampler;
+import dev.anneal.tuner.sampler.qmc.SobolSampler;
+import dev.anneal.tuner.sampler.tpe.TpeSampler;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.List;
 
@@ -7,7 +10,7 @@ import java.util.List;
 public final class Samplers {
 
     /** Algorithm names accepted in job specs, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("random", "grid", "sobol", "bayesian");
+    public static final List<String> NAMES = List.of("random", "grid", "sobol", "bayesian", "tpe");
 
     private Samplers() {}
 
@@ -27,8 +30,9 @@ public final class Samplers {
         return switch (algorithm) {
             case "random" -> new RandomSampler();
             case "grid" -> new GridSampler(space);
-            case "sobol" -> new dev.anneal.tuner.sampler.qmc.SobolSampler(space, seed);
-            case "bayesian" -> new dev.anneal.tuner.sampler.gp.GpSampler(space, seed);
+            case "sobol" -> new SobolSampler(space, seed);
+            case "bayesian" -> new GpSampler(space, seed);
+            case "tpe" -> new TpeSampler();
             default ->
                 throw new InvalidAlgorithmSettingsException(
                         "type", "must be one of " + NAMES + ", but was \"" + algorithm + "\"");

@@ -1,0 +1,113 @@
+package dev.anneal.tuner.sampler.tpe;
+
+import dev.anneal.tuner.space.UnitSpace;
+import dev.anneal.tuner.study.Direction;
+import dev.anneal.tuner.study.StudyView;
+import dev.anneal.tuner.study.TrialView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A study's history split the TPE way: the best gamma(n) completed trials ("below", the good
+ * ones l(x) is fitted to) and every other trial with known parameters ("above", for g(x)).
+ *
+ * <ul>
+ *   <li>Failed trials, and completed ones without a usable value (NaN), say nothing about where
+ *       good parameters are and are left out.
+ *   <li>Pruned trials go above: they stopped because they looked worse than others. (Optuna may
+ *       rank pruned trials below by their last intermediate value; a {@link TrialView} carries
+ *       none, so they are never treated as good.)
+ *   <li>Pending trials go above, as Optuna's {@code constant_liar=True} does: a suggestion made
+ *       while others run is pushed away from them, so parallel workers do not pile onto one
+ *       point.
+ * </ul>
+ *
+ * Trials whose parameters do not lie in the space (the space was edited) are left out.
+ */
+final class TrialSplit {
+
+    /** Optuna's default gamma(n) = min(ceil(n / 10), 25): how many trials count as good. */
+    static int gamma(int finished) {
+        return Math.min((finished + 9) / 10, 25);
+    }
+
+    private final double[][] below;
+    private final double[][] above;
+    private final int finished;
+
+    private TrialSplit(double[][] below, double[][] above, int finished) {
+        this.below = below;
+        this.above = above;
+        this.finished = finished;
+    }
+
+    static TrialSplit of(StudyView study, UnitSpace unit) {
+        double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
+        List<Row> completed = new ArrayList<>();
+        List<Row> above = new ArrayList<>();
+        int pruned = 0;
+        for (TrialView t : study.trials()) {
+            boolean usable = t.status() != TrialView.Status.FAILED
+                    && (t.status() != TrialView.Status.COMPLETE
+                            || (t.value().isPresent() && !Double.isNaN(t.value().getAsDouble())));
+            double[] x = usable ? encode(t, unit) : null;
+            if (x == null) {
+                continue;
+            }
+            if (t.status() == TrialView.Status.COMPLETE) {
+                completed.add(new Row(t.number(), sign * t.value().getAsDouble(), x));
+            } else {
+                pruned += t.status() == TrialView.Status.PRUNED ? 1 : 0;
+                above.add(new Row(t.number(), Double.NaN, x));
+            }
+        }
+        int finished = completed.size() + pruned;
+        completed.sort(Comparator.comparingDouble(Row::loss).thenComparingInt(Row::number));
+        int good = Math.min(gamma(finished), completed.size());
+        List<Row> below = new ArrayList<>(completed.subList(0, good));
+        above.addAll(completed.subList(good, completed.size()));
+        return new TrialSplit(rows(below), rows(above), finished);
+    }
+
+    /** One usable trial: its number, its value turned so that smaller is better, its coordinates. */
+    private record Row(int number, double loss, double[] x) {}
+
+    /**
+     * The trial's unit-space coordinates, or null when its parameters do not fit the space: a
+     * parameter missing, a choice the space no longer has, a value of the wrong type. (Numeric
+     * values outside a range are clamped by the encoding.)
+     */
+    private static double[] encode(TrialView t, UnitSpace unit) {
+        try {
+            return unit.encode(t.params());
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** Coordinates in trial-number order, since Optuna's weights fade the oldest observations. */
+    private static double[][] rows(List<Row> trials) {
+        trials.sort(Comparator.comparingInt(Row::number));
+        double[][] rows = new double[trials.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = trials.get(i).x();
+        }
+        return rows;
+    }
+
+    /** Unit-space rows of the good trials, oldest first. */
+    double[][] below() {
+        return below;
+    }
+
+    /** Unit-space rows of every other trial with parameters, oldest first. */
+    double[][] above() {
+        return above;
+    }
+
+    /** Completed and pruned trials: what the startup phase counts. */
+    int finished() {
+        return finished;
+    }
+}
