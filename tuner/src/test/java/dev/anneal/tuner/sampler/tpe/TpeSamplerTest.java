@@ -187,7 +187,7 @@ class TpeSamplerTest {
 
     @Test
     void isRegisteredAsTpe() {
-        assertThat(Samplers.NAMES).containsExactly("random", "grid", "tpe");
+        assertThat(Samplers.NAMES).contains("tpe");
         assertThat(Samplers.create("tpe", LINE)).isInstanceOf(TpeSampler.class);
         assertThat(((TpeSampler) Samplers.create("tpe", LINE)).settings()).isEqualTo(TpeSettings.defaults());
     }
