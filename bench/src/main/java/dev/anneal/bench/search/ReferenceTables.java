@@ -99,9 +99,7 @@ final class ReferenceTables {
         String function = null;
         List<Integer> budgets = null;
         for (String line : lines) {
-            if (line.startsWith("## ") && !LATENCY_TABLE.equals(function)) {
-                function = null;
-            } else if (line.startsWith("## ")) {
+            if (line.startsWith("## ")) {
                 function = null;
                 latencyColumns = List.of();
             }
@@ -111,7 +109,7 @@ final class ReferenceTables {
                 budgets = null;
                 continue;
             }
-            if (function == null || !line.startsWith("|")) {
+            if (!line.startsWith("|")) {
                 continue;
             }
             String[] cells = line.split("\\|");
@@ -119,6 +117,9 @@ final class ReferenceTables {
                 parseLatencyHeader(cells);
                 function = LATENCY_TABLE;
                 budgets = null;
+                continue;
+            }
+            if (function == null) {
                 continue;
             }
             if (LATENCY_TABLE.equals(function)) {
