@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
  * Bayesian optimization with a Gaussian process: the {@code bayesian} algorithm.
  *
  * <ol>
- *   <li>The first max(5, 2 x dimensions) trials follow a scrambled Sobol design (skipped when
- *       the study already holds that many results, e.g. from a warm start).
+ *   <li>The first max(5, ceil(1.5 x dimensions)) trials follow a scrambled Sobol design
+ *       (skipped when the study already holds that many results, e.g. from a warm start).
  *   <li>Then each suggestion fits a Matérn-5/2 ARD Gaussian process to the completed trials
  *       (inputs in the unit cube, log-scaled parameters in log space; outputs standardized;
  *       hyperparameters and observation noise by maximum a posteriori), and maximizes log
@@ -60,7 +60,16 @@ public final class GpSampler implements Sampler {
             categorical[j] = unit.isCategorical(j);
         }
         this.initialDesign = d == 0 ? null : new SobolSequence(d, seed);
-        this.initialTrials = Math.max(5, 2 * d);
+        this.initialTrials = initialDesignSize(d);
+    }
+
+    /**
+     * Enough space-filling points for a first model, few enough to leave most of a small budget
+     * to the model: 2 x dimensions (the textbook rule) spent a third of a 25-trial budget on
+     * 5 dimensions without a better model to show for it.
+     */
+    static int initialDesignSize(int dimensions) {
+        return Math.max(5, (int) Math.ceil(1.5 * dimensions));
     }
 
     @Override
@@ -88,7 +97,7 @@ public final class GpSampler implements Sampler {
         int[] posteriorRows = subset(byValue, POSTERIOR_CAP, rng);
         GaussianProcess gp =
                 GaussianProcess.condition(rows(x, posteriorRows), values(y, posteriorRows), categorical, h);
-        gp = withFantasies(gp, rows(x, posteriorRows), values(y, posteriorRows), study, h);
+        Believed believed = withFantasies(gp, rows(x, posteriorRows), values(y, posteriorRows), study, h);
 
         List<double[]> incumbents = new ArrayList<>();
         for (int i = 0; i < Math.min(INCUMBENTS, byValue.length); i++) {
@@ -96,8 +105,9 @@ public final class GpSampler implements Sampler {
         }
         Set<Map<String, Object>> taken = new HashSet<>();
         study.trials().forEach(t -> taken.add(t.params()));
+        double best = Math.min(y[byValue[0]], believed.bestPending());
         double[] chosen =
-                new AcquisitionOptimizer(gp, y[byValue[0]], unit, categorical).maximize(incumbents, taken, rng);
+                new AcquisitionOptimizer(believed.gp(), best, unit, categorical).maximize(incumbents, taken, rng);
         return Optional.of(chosen == null ? sobolPoint(study, number) : unit.decode(chosen));
     }
 
@@ -129,26 +139,37 @@ public final class GpSampler implements Sampler {
         return y;
     }
 
-    /** Adds pending and failed trials at their predicted values, so their neighbourhoods look explored. */
-    private GaussianProcess withFantasies(
-            GaussianProcess gp, double[][] x, double[] y, StudyView study, Hyperparameters h) {
-        List<double[]> fantasies = study.trials().stream()
+    /**
+     * The model with pending and failed trials added at their predicted values ("Kriging
+     * believer"), so their neighbourhoods look explored, and the best value believed for a
+     * pending trial: improvement is then sought over what the trials under way are expected to
+     * reach, which moves parallel suggestions on instead of circling the same optimum.
+     */
+    private record Believed(GaussianProcess gp, double bestPending) {}
+
+    private Believed withFantasies(GaussianProcess gp, double[][] x, double[] y, StudyView study, Hyperparameters h) {
+        List<TrialView> others = study.trials().stream()
                 .filter(t -> t.status() != TrialView.Status.COMPLETE)
-                .map(t -> unit.encode(t.params()))
                 .limit(Math.max(0, POSTERIOR_CAP - x.length))
                 .toList();
-        if (fantasies.isEmpty()) {
-            return gp;
+        if (others.isEmpty()) {
+            return new Believed(gp, Double.POSITIVE_INFINITY);
         }
+        List<double[]> fantasies =
+                others.stream().map(t -> unit.encode(t.params())).toList();
         double[][] allX = new double[x.length + fantasies.size()][];
         double[] allY = new double[allX.length];
         System.arraycopy(x, 0, allX, 0, x.length);
         System.arraycopy(y, 0, allY, 0, y.length);
+        double bestPending = Double.POSITIVE_INFINITY;
         for (int i = 0; i < fantasies.size(); i++) {
             allX[x.length + i] = fantasies.get(i);
             allY[x.length + i] = gp.predict(fantasies.get(i))[0];
+            if (others.get(i).status() == TrialView.Status.PENDING) {
+                bestPending = Math.min(bestPending, allY[x.length + i]);
+            }
         }
-        return GaussianProcess.condition(allX, allY, categorical, h);
+        return new Believed(GaussianProcess.condition(allX, allY, categorical, h), bestPending);
     }
 
     /** All rows if few; else the best quarter of the cap plus a random sample of the rest. */
