@@ -52,6 +52,7 @@ public class JobService {
         JobEntity job = jobs.saveAndFlush(new JobEntity(
                 parsed.name(),
                 json.writeValueAsString(parsed.spec()),
+                dev.anneal.db.job.JobExecution.DL4J,
                 parsed.dataset().getId(),
                 parsed.algorithm(),
                 parsed.metric(),

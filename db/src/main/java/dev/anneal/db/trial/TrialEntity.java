@@ -15,9 +15,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A trial as read by the API and the scheduler. JPA inserts it (QUEUED) and never updates it:
- * every later change is a fenced statement in {@link TrialQueue}, so the concurrency story
- * lives in one class.
+ * A trial as read by the API and the scheduler. JPA inserts DL4J trials (QUEUED) and never
+ * updates any trial: every later change is a fenced statement in {@link TrialQueue}, and
+ * external trials are inserted and finished by {@link ExternalTrials}, so the concurrency story
+ * lives in those two classes.
  */
 @Entity
 @Immutable
@@ -64,6 +65,12 @@ public class TrialEntity {
 
     @JdbcTypeCode(SqlTypes.JSON)
     private String preprocessing;
+
+    /** External trials: who asked for it, if the client said. */
+    private String clientId;
+
+    /** External trials: when a running one counts as failed unless told or reported before. */
+    private Instant expiresAt;
 
     @Generated
     @Column(insertable = false, updatable = false)
@@ -133,6 +140,14 @@ public class TrialEntity {
 
     public String getPreprocessing() {
         return preprocessing;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public Instant getQueuedAt() {
