@@ -14,7 +14,8 @@ public final class StoredSpecs {
     /** The job's search space, parsed by the same code that validated it on submission. */
     public static SearchSpace searchSpace(JsonNode spec) {
         List<FieldError> errors = new ArrayList<>();
-        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors));
+        boolean dl4j = !JobSpecParser.EXTERNAL.equals(spec.path("execution").asString(JobSpecParser.DL4J));
+        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors), dl4j);
         if (parsed.isEmpty()) {
             throw new IllegalStateException("stored search space no longer validates: " + errors);
         }
