@@ -13,6 +13,7 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.JobState;
 import dev.anneal.db.trial.ExternalTrials;
+import dev.anneal.db.trial.ExternalTrials.AskSlot;
 import dev.anneal.db.trial.ExternalTrials.AskedTrial;
 import dev.anneal.db.trial.ExternalTrials.ToldTrial;
 import dev.anneal.db.trial.TrialEntity;
@@ -33,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ask/tell for external jobs: the client asks for a trial's parameters, evaluates them itself,
- * may report intermediate values, and tells the result. The happy paths are one or two
- * statements each; only a refused tell or report reads more, to say why it was refused.
+ * may report intermediate values, and tells the result. A tell or report is one statement; an
+ * ask is three and a commit (lock the job, look up the client's trial and the next number,
+ * insert). Only a refused tell or report reads more, to say why it was refused.
  */
 @Service
 class AskTellService {
@@ -81,12 +83,14 @@ class AskTellService {
                     .with("jobId", jobId)
                     .with("state", job.getState().name());
         }
-        if (request.clientId() != null) {
-            Optional<AskedTrial> held = external.resume(jobId, request.clientId(), properties.trialTimeout());
-            if (held.isPresent()) {
-                AskedTrial t = held.get();
-                return new Asked(new AskResponse(t.number(), json.readTree(t.paramsJson())), false);
-            }
+        AskSlot slot = external.resumeOrNext(jobId, request.clientId(), properties.trialTimeout());
+        if (slot.held().isPresent()) {
+            AskedTrial t = slot.held().get();
+            return new Asked(new AskResponse(t.number(), json.readTree(t.paramsJson())), false);
+        }
+        int number = slot.nextNumber();
+        if (number >= job.getMaxTrials()) {
+            throw maxTrialsReached(job);
         }
         if (job.getState() == JobState.QUEUED) {
             job.transitionTo(JobState.RUNNING, null, Instant.now());
@@ -96,10 +100,6 @@ class AskTellService {
         Sampler sampler = Samplers.create(job.getAlgorithm(), space);
         // random and grid need no history: skip loading it, it grows with every trial
         List<TrialEntity> history = sampler.usesHistory() ? trials.findByJobIdOrderByNumber(jobId) : List.of();
-        int number = sampler.usesHistory() ? history.size() : external.nextNumber(jobId);
-        if (number >= job.getMaxTrials()) {
-            throw maxTrialsReached(job);
-        }
         StudyView study = StudyViews.of(space, job.getDirection(), history, json);
         Map<String, Object> params = sampler.sample(study, number, TrialSeeds.forTrial(StoredSpecs.seed(spec), number))
                 .orElseThrow(() -> maxTrialsReached(job));
@@ -124,7 +124,7 @@ class AskTellService {
         if (told.get().allAsked()) {
             reconciler.reconcile(jobId);
         }
-        TrialEntity trial = trials.findById(told.get().trialId()).orElseThrow();
+        TrialEntity trial = told.get().trial();
         return TrialResponse.summary(trial, json.readTree(trial.getParams()));
     }
 

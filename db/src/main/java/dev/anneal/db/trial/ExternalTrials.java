@@ -32,8 +32,17 @@ public class ExternalTrials {
     /** A running trial as its client sees it: its number and parameters (a JSON object). */
     public record AskedTrial(int number, String paramsJson) {}
 
-    /** A trial that was just told, and whether every trial of its job had been asked by then. */
-    public record ToldTrial(long trialId, boolean allAsked) {}
+    /**
+     * A trial just told, as the tell left it, and whether every trial of its job had been
+     * asked by then.
+     */
+    public record ToldTrial(TrialEntity trial, boolean allAsked) {}
+
+    /**
+     * What an ask finds under the job's lock: the running trial its client already holds, if
+     * any, and else the number a new trial gets.
+     */
+    public record AskSlot(Optional<AskedTrial> held, int nextNumber) {}
 
     /** The failure reason of an expired trial. */
     public static String expiryReason(Duration timeout) {
@@ -41,20 +50,8 @@ public class ExternalTrials {
     }
 
     /**
-     * The number the job's next trial gets. Trials are numbered densely from 0, so this is one
-     * probe of the {@code (job_id, number)} unique index. Only meaningful while the caller holds
-     * the job's row lock, as asks do: otherwise two callers could get the same number.
-     */
-    public int nextNumber(long jobId) {
-        return jdbc.sql("select coalesce(max(number) + 1, 0) from trial where job_id = :job")
-                .param("job", jobId)
-                .query(Integer.class)
-                .single();
-    }
-
-    /**
      * Inserts an asked trial, RUNNING at once with its first deadline. The caller holds the
-     * job's row lock and took {@code number} from {@link #nextNumber}.
+     * job's row lock and took {@code number} from {@link #resumeOrNext}.
      */
     public void ask(long jobId, int number, String paramsJson, String clientId, Duration timeout) {
         jdbc.sql("""
@@ -71,12 +68,18 @@ public class ExternalTrials {
     }
 
     /**
-     * The running trial {@code clientId} holds in the job, its deadline pushed out by {@code
-     * timeout}: a restarted client resumes it. If the client's trial is already past its
-     * deadline but not yet swept, it is expired here instead (so the client gets a fresh trial
-     * and the one-running-trial-per-client index holds).
+     * Looks up, in one statement, the running trial {@code clientId} holds in the job (its
+     * deadline pushed out by {@code timeout}, as a restarted client resumes it) and the number
+     * the job's next trial would get. A trial of that client already past its deadline but not
+     * yet swept is expired here instead, so the client gets a fresh trial and the
+     * one-running-trial-per-client index holds. Without a client id only the number is read.
+     *
+     * <p>Trials are numbered densely from 0, so the number is one probe of the {@code (job_id,
+     * number)} unique index. The caller must hold the job's row lock, as asks do: otherwise two
+     * callers could get the same number. This must be a statement of its own after the lock is
+     * taken, so that its snapshot sees every trial inserted by asks that held the lock before.
      */
-    public Optional<AskedTrial> resume(long jobId, String clientId, Duration timeout) {
+    public AskSlot resumeOrNext(long jobId, String clientId, Duration timeout) {
         return jdbc.sql("""
                 with expired as (
                     update trial set state = 'FAILED', failure_reason = :reason, finished_at = now()
@@ -85,14 +88,19 @@ public class ExternalTrials {
                     update trial set expires_at = now() + :timeoutMs * interval '1 millisecond'
                      where job_id = :job and client_id = :client and state = 'RUNNING' and expires_at > now()
                     returning number, params::text as params)
-                select number, params from resumed
+                select r.number, r.params, (select coalesce(max(number) + 1, 0) from trial where job_id = :job) as next
+                  from (select 1) one left join resumed r on true
                 """)
                 .param("job", jobId)
                 .param("client", clientId)
                 .param("timeoutMs", timeout.toMillis())
                 .param("reason", expiryReason(timeout))
-                .query((rs, row) -> new AskedTrial(rs.getInt("number"), rs.getString("params")))
-                .optional();
+                .query((rs, row) -> new AskSlot(
+                        rs.getString("params") == null
+                                ? Optional.empty()
+                                : Optional.of(new AskedTrial(rs.getInt("number"), rs.getString("params"))),
+                        rs.getInt("next")))
+                .single();
     }
 
     /**
@@ -127,7 +135,7 @@ public class ExternalTrials {
                   from job j
                  where j.id = t.job_id and t.job_id = :job and t.number = :number and j.execution = 'EXTERNAL'
                    and t.state = 'RUNNING' and t.expires_at > now()
-                returning t.id, exists (select 1 from trial a where a.job_id = t.job_id and a.number = j.max_trials - 1)
+                returning t.*, exists (select 1 from trial a where a.job_id = t.job_id and a.number = j.max_trials - 1)
                           as all_asked
                 """.formatted(set);
     }
@@ -136,7 +144,7 @@ public class ExternalTrials {
         return statement
                 .param("job", jobId)
                 .param("number", number)
-                .query((rs, row) -> new ToldTrial(rs.getLong("id"), rs.getBoolean("all_asked")))
+                .query((rs, row) -> new ToldTrial(TrialEntity.fromRow(rs), rs.getBoolean("all_asked")))
                 .optional();
     }
 

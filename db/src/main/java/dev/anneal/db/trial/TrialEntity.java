@@ -8,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.Immutable;
@@ -88,6 +91,41 @@ public class TrialEntity {
         this.number = number;
         this.params = params;
         this.state = TrialState.QUEUED;
+    }
+
+    /**
+     * A detached snapshot of a trial row, for statements that change a trial and return it in
+     * one round trip ({@code ... returning t.*}) instead of reading it back through JPA.
+     */
+    static TrialEntity fromRow(ResultSet rs) throws SQLException {
+        TrialEntity t = new TrialEntity();
+        t.id = rs.getLong("id");
+        t.jobId = rs.getLong("job_id");
+        t.number = rs.getInt("number");
+        t.state = TrialState.valueOf(rs.getString("state"));
+        t.params = rs.getString("params");
+        t.value = rs.getObject("value", Double.class);
+        t.rankKey = rs.getObject("rank_key", Double.class);
+        t.bestEpoch = rs.getObject("best_epoch", Integer.class);
+        t.epochsTrained = rs.getInt("epochs_trained");
+        t.attempt = rs.getInt("attempt");
+        t.leaseVersion = rs.getLong("lease_version");
+        t.workerId = rs.getString("worker_id");
+        t.heartbeatAt = instant(rs, "heartbeat_at");
+        t.stopRequest = rs.getString("stop_request");
+        t.failureReason = rs.getString("failure_reason");
+        t.preprocessing = rs.getString("preprocessing");
+        t.clientId = rs.getString("client_id");
+        t.expiresAt = instant(rs, "expires_at");
+        t.queuedAt = instant(rs, "queued_at");
+        t.startedAt = instant(rs, "started_at");
+        t.finishedAt = instant(rs, "finished_at");
+        return t;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 
     public Long getId() {

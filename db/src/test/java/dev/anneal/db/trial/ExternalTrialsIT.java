@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.anneal.db.testing.Fixtures;
 import dev.anneal.db.testing.TestDatabase;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +52,11 @@ class ExternalTrialsIT {
     void askedTrialsAreNumberedDenselyAndRunAtOnce() {
         long job = fixtures.runningExternalJob("MINIMIZE", 10);
 
-        assertThat(external.nextNumber(job)).isZero();
+        assertThat(external.resumeOrNext(job, null, HOUR)).isEqualTo(new ExternalTrials.AskSlot(Optional.empty(), 0));
         external.ask(job, 0, "{\"x\": 1}", null, HOUR);
         external.ask(job, 1, "{\"x\": 2}", "client-a", HOUR);
 
-        assertThat(external.nextNumber(job)).isEqualTo(2);
+        assertThat(external.resumeOrNext(job, null, HOUR).nextNumber()).isEqualTo(2);
         assertThat(jdbc.sql("select state || ':' || attempt || ':' || (expires_at > now() + interval '59 minutes')"
                                 + " from trial order by number")
                         .query(String.class)
@@ -191,8 +192,10 @@ class ExternalTrialsIT {
         long job = fixtures.runningExternalJob("MINIMIZE", 5);
         external.ask(job, 0, "{\"x\": 1}", "c", Duration.ofSeconds(5));
 
-        assertThat(external.resume(job, "other", HOUR)).isEmpty();
-        assertThat(external.resume(job, "c", HOUR)).get().isEqualTo(new ExternalTrials.AskedTrial(0, "{\"x\": 1}"));
+        assertThat(external.resumeOrNext(job, "other", HOUR))
+                .isEqualTo(new ExternalTrials.AskSlot(Optional.empty(), 1));
+        assertThat(external.resumeOrNext(job, "c", HOUR))
+                .isEqualTo(new ExternalTrials.AskSlot(Optional.of(new ExternalTrials.AskedTrial(0, "{\"x\": 1}")), 1));
         assertThat(jdbc.sql("select expires_at > now() + interval '59 minutes' from trial")
                         .query(Boolean.class)
                         .single())
@@ -200,14 +203,30 @@ class ExternalTrialsIT {
                 .isTrue();
 
         fixtures.pastDeadline(job, 0, 1);
-        assertThat(external.resume(job, "c", HOUR)).isEmpty();
+        assertThat(external.resumeOrNext(job, "c", HOUR).held()).isEmpty();
         assertThat(jdbc.sql("select state from trial").query(String.class).single())
                 .isEqualTo("FAILED");
         external.ask(job, 1, "{}", "c", HOUR);
-        assertThat(external.resume(job, "c", HOUR))
+        assertThat(external.resumeOrNext(job, "c", HOUR).held())
                 .get()
                 .extracting(ExternalTrials.AskedTrial::number)
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTellReturnsTheTrialAsItLeftIt() {
+        long job = fixtures.runningExternalJob("MINIMIZE", 5);
+        external.ask(job, 0, "{\"x\": 1}", "c", HOUR);
+
+        TrialEntity told = external.complete(job, 0, 0.5).orElseThrow().trial();
+
+        assertThat(told.getNumber()).isZero();
+        assertThat(told.getState()).isEqualTo(TrialState.COMPLETED);
+        assertThat(told.getValue()).isEqualTo(0.5);
+        assertThat(told.getParams()).isEqualTo("{\"x\": 1}");
+        assertThat(told.getClientId()).isEqualTo("c");
+        assertThat(told.getFinishedAt()).isAfterOrEqualTo(told.getStartedAt());
+        assertThat(told.getBestEpoch()).isNull();
     }
 
     @Test
