@@ -31,7 +31,7 @@ class AskTellController {
             description = "201 with a new trial's number and parameters; 200 with the same trial when the optional"
                     + " clientId already holds a running trial of the job; 409 once maxTrials trials exist.")
     ResponseEntity<AskResponse> ask(@PathVariable long jobId, @RequestBody(required = false) JsonNode body) {
-        AskTellService.Asked asked = service.ask(jobId, AskRequest.from(body));
+        TrialChooser.Chosen asked = service.ask(jobId, AskRequest.from(body));
         if (!asked.created()) {
             return ResponseEntity.ok(asked.trial());
         }

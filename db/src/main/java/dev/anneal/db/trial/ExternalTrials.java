@@ -1,5 +1,6 @@
 package dev.anneal.db.trial;
 
+import dev.anneal.db.job.JobExecution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,15 @@ public class ExternalTrials {
      */
     public record AskSlot(Optional<AskedTrial> held, int nextNumber) {}
 
+    /**
+     * What a refused tell or report ran into, read right after it.
+     *
+     * @param trialState null when the job has no such trial
+     * @param pastDeadline whether a running trial's deadline has passed (it counts as FAILED
+     *     and the reaper will mark it so)
+     */
+    public record Refusal(JobExecution execution, TrialState trialState, String failureReason, boolean pastDeadline) {}
+
     /** The failure reason of an expired trial. */
     public static String expiryReason(Duration timeout) {
         return "expired: not told within " + humanized(timeout) + " of its ask or last report";
@@ -78,6 +88,11 @@ public class ExternalTrials {
      * number)} unique index. The caller must hold the job's row lock, as asks do: otherwise two
      * callers could get the same number. This must be a statement of its own after the lock is
      * taken, so that its snapshot sees every trial inserted by asks that held the lock before.
+     *
+     * <p>It also lets the calling transaction commit without waiting for the disk ({@code
+     * synchronous_commit} off for this transaction only): asks of a job queue on its lock, and
+     * a flush inside the lock would cap them at one per disk flush. The caller must call {@link
+     * #startDeadline} after the commit and before answering, which makes the ask durable.
      */
     public AskSlot resumeOrNext(long jobId, String clientId, Duration timeout) {
         return jdbc.sql("""
@@ -88,7 +103,8 @@ public class ExternalTrials {
                     update trial set expires_at = now() + :timeoutMs * interval '1 millisecond'
                      where job_id = :job and client_id = :client and state = 'RUNNING' and expires_at > now()
                     returning number, params::text as params)
-                select r.number, r.params, (select coalesce(max(number) + 1, 0) from trial where job_id = :job) as next
+                select r.number, r.params, (select coalesce(max(number) + 1, 0) from trial where job_id = :job) as next,
+                       set_config('synchronous_commit', 'off', true) as commit_without_flush
                   from (select 1) one left join resumed r on true
                 """)
                 .param("job", jobId)
@@ -101,6 +117,25 @@ public class ExternalTrials {
                                 : Optional.of(new AskedTrial(rs.getInt("number"), rs.getString("params"))),
                         rs.getInt("next")))
                 .single();
+    }
+
+    /**
+     * Starts the deadline of a trial just asked or resumed, once the ask's transaction has
+     * committed. Its synchronous commit is what makes the ask durable: PostgreSQL flushes the
+     * WAL in order, so flushing this write flushes the ask's too. If the database crashes
+     * before it returns, the ask may be lost, but its client was never answered. Deliberately
+     * not fenced by state: it must write (a statement that changes nothing does not flush), and
+     * a deadline on a trial cancelled meanwhile is harmless.
+     */
+    public void startDeadline(long jobId, int number, Duration timeout) {
+        jdbc.sql("""
+                update trial set expires_at = now() + :timeoutMs * interval '1 millisecond'
+                 where job_id = :job and number = :number
+                """)
+                .param("job", jobId)
+                .param("number", number)
+                .param("timeoutMs", timeout.toMillis())
+                .update();
     }
 
     /**
@@ -202,6 +237,27 @@ public class ExternalTrials {
                         TrialState.FAILED,
                         rs.getString("client_id")))
                 .list();
+    }
+
+    /**
+     * Why a tell or report of trial {@code number} changed nothing, in one read.
+     *
+     * @return empty when the job does not exist
+     */
+    public Optional<Refusal> refusal(long jobId, int number) {
+        return jdbc.sql("""
+                select j.execution, t.state, t.failure_reason, coalesce(t.expires_at <= now(), false) as past_deadline
+                  from job j left join trial t on t.job_id = j.id and t.number = :number
+                 where j.id = :job
+                """)
+                .param("job", jobId)
+                .param("number", number)
+                .query((rs, row) -> new Refusal(
+                        JobExecution.valueOf(rs.getString("execution")),
+                        rs.getString("state") == null ? null : TrialState.valueOf(rs.getString("state")),
+                        rs.getString("failure_reason"),
+                        rs.getBoolean("past_deadline")))
+                .optional();
     }
 
     /** "1h", "90s", "1500ms": how the README writes durations. */

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The SQL of external (ask/tell) trials, and that the DL4J queue leaves them alone. */
 @SpringBootTest
@@ -39,6 +40,9 @@ class ExternalTrialsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Fixtures fixtures;
 
@@ -227,6 +231,70 @@ class ExternalTrialsIT {
         assertThat(told.getClientId()).isEqualTo("c");
         assertThat(told.getFinishedAt()).isAfterOrEqualTo(told.getStartedAt());
         assertThat(told.getBestEpoch()).isNull();
+    }
+
+    @Test
+    void onlyTheAsksOwnTransactionCommitsWithoutWaitingForTheDisk() {
+        long job = fixtures.runningExternalJob("MINIMIZE", 5);
+        String before = transactions.execute(status -> synchronousCommit());
+
+        String inside = transactions.execute(status -> {
+            external.resumeOrNext(job, null, HOUR);
+            return synchronousCommit();
+        });
+        String after = transactions.execute(status -> synchronousCommit());
+
+        assertThat(inside).isEqualTo("off");
+        assertThat(after).as("the server's setting again").isEqualTo(before);
+    }
+
+    private String synchronousCommit() {
+        return jdbc.sql("show synchronous_commit").query(String.class).single();
+    }
+
+    @Test
+    void startingTheDeadlineMovesIt() {
+        long job = fixtures.runningExternalJob("MINIMIZE", 5);
+        external.ask(job, 0, "{}", null, Duration.ofSeconds(5));
+
+        external.startDeadline(job, 0, HOUR);
+
+        assertThat(jdbc.sql("select expires_at > now() + interval '59 minutes' from trial")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+    }
+
+    @Test
+    void aRefusalSaysWhatTheTellRanInto() {
+        long job = fixtures.runningExternalJob("MINIMIZE", 5);
+        external.ask(job, 0, "{}", null, HOUR);
+        external.ask(job, 1, "{}", null, HOUR);
+        external.fail(job, 1, "boom");
+        external.ask(job, 2, "{}", null, HOUR);
+        fixtures.pastDeadline(job, 2, 1);
+        long dl4j = fixtures.runningJob("MINIMIZE");
+
+        assertThat(external.refusal(424242, 0)).isEmpty();
+        assertThat(external.refusal(dl4j, 0))
+                .get()
+                .isEqualTo(new ExternalTrials.Refusal(dev.anneal.db.job.JobExecution.DL4J, null, null, false));
+        assertThat(external.refusal(job, 9))
+                .get()
+                .extracting(ExternalTrials.Refusal::trialState)
+                .isNull();
+        assertThat(external.refusal(job, 0))
+                .get()
+                .isEqualTo(new ExternalTrials.Refusal(
+                        dev.anneal.db.job.JobExecution.EXTERNAL, TrialState.RUNNING, null, false));
+        assertThat(external.refusal(job, 1))
+                .get()
+                .isEqualTo(new ExternalTrials.Refusal(
+                        dev.anneal.db.job.JobExecution.EXTERNAL, TrialState.FAILED, "boom", false));
+        assertThat(external.refusal(job, 2))
+                .get()
+                .extracting(ExternalTrials.Refusal::pastDeadline)
+                .isEqualTo(true);
     }
 
     @Test
