@@ -28,7 +28,7 @@ public final class Bench {
                           overhead [--url URL] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard
-                          asktell [--url URL] [--cycles N] [--clients K]
+                          asktell [--url URL] [--cycles 3000] [--clients 8] [--warmup 5000]
                                                    ask+tell cycles/s of an external random-search job over HTTP,
                                                    K concurrent clients, p50/p99 latency, vs Optuna's RDB storage
                           search [--functions f,g] [--samplers a,b] [--seeds 20] [--in-flight 1]
