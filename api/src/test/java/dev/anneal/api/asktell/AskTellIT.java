@@ -1,9 +1,11 @@
 package dev.anneal.api.asktell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.anneal.api.support.ApiClient;
 import dev.anneal.db.testing.TestDatabase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -117,6 +119,16 @@ class AskTellIT {
         assertThat(ask(twin, null).json().path("params"))
                 .as("the same spec and seed give the same parameters per trial number")
                 .isEqualTo(params);
+    }
+
+    @Test
+    void theSchedulerStartsAnExternalJobButCreatesNoTrials() {
+        long job = submit("minimize", 5);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/v1/jobs/" + job).json().path("state").asString(), "RUNNING"::equals);
+        // the scheduler passes every second and at once on events: give it a few passes
+        await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4)).until(() -> trialCount(job) == 0);
     }
 
     @Test
@@ -396,9 +408,7 @@ class AskTellIT {
     @Test
     void askTellIsOnlyForExternalJobs() {
         long dl4j = api.submit("{ \"dataset\": \"iris\", \"target\": \"label\", \"searchSpace\": { \"epochs\": 1 } }");
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> trialCount(dl4j) > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> trialCount(dl4j) > 0);
 
         assertProblem(ask(dl4j, null), 409, "not-an-external-job");
         assertProblem(tell(dl4j, 0, "{ \"value\": 1 }"), 409, "not-an-external-job");
