@@ -20,9 +20,10 @@ unit: ## unit tests only
 fmt: ## format the code (palantir-java-format)
 	$(MAVEN) -B -q spotless:apply
 
-bench: build ## training throughput and per-trial overhead, printed beside the peer numbers
+bench: build ## training throughput, per-trial overhead and ask/tell throughput, beside the peer numbers
 	java -jar bench/target/anneal-bench.jar training
 	java -jar bench/target/anneal-bench.jar overhead
+	java -jar bench/target/anneal-bench.jar asktell
 
 up: ## PostgreSQL 16 + server in Docker
 	docker compose up --build -d

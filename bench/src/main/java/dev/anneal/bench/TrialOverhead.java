@@ -1,19 +1,14 @@
 package dev.anneal.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * scheduling overhead, not waiting for a busy worker.
  *
  * <p>Without {@code --url} it starts {@code api/target/anneal.jar} in its default mode
- * (embedded PostgreSQL in a temporary directory) and stops it afterwards.
+ * (embedded PostgreSQL in a temporary directory) and stops it afterwards ({@link BenchServer}).
  */
 final class TrialOverhead {
 
@@ -38,24 +33,9 @@ final class TrialOverhead {
     private TrialOverhead() {}
 
     public static void main(String[] args) throws Exception {
-        String url = option(args, "--url", null);
-        int trials = Integer.parseInt(option(args, "--trials", "60"));
-        Process server = null;
-        Path home = null;
-        if (url == null) {
-            home = Files.createTempDirectory("anneal-bench");
-            int port = freePort();
-            url = "http://localhost:" + port;
-            server = startServer(port, home);
-        }
-        try {
-            awaitHealthy(url, server);
-            run(url, trials);
-        } finally {
-            if (server != null) {
-                server.destroy();
-                server.waitFor(60, TimeUnit.SECONDS);
-            }
+        int trials = Integer.parseInt(BenchServer.option(args, "--trials", "60"));
+        try (BenchServer server = BenchServer.fromArgs(args)) {
+            run(server.url(), trials);
         }
     }
 
@@ -137,47 +117,6 @@ final class TrialOverhead {
         return Duration.between(from, to).toNanos() / 1e6;
     }
 
-    private static Process startServer(int port, Path home) throws IOException {
-        Path jar = Path.of("api", "target", "anneal.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(
-                    "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"))
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("server.log").toFile())
-                .start();
-    }
-
-    private static void awaitHealthy(String url, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (server != null && !server.isAlive()) {
-                throw new IllegalStateException("the server exited during startup");
-            }
-            try {
-                if (HTTP.send(
-                                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the server did not become healthy within 120 s");
-    }
-
     private static JsonNode get(String url) throws Exception {
         return JSON.readTree(
                 HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
@@ -194,20 +133,5 @@ final class TrialOverhead {
             throw new IllegalStateException("job rejected: " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

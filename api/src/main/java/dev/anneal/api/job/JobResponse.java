@@ -4,16 +4,19 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.LeaderboardRow;
 import dev.anneal.db.trial.TrialState;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A job as the API shows it: its state, trial counts, best trial so far and the normalized spec
- * it runs (every default filled in, including the seed).
+ * it runs (every default filled in, including the seed). External jobs have no dataset, task or
+ * objective epoch: those are null.
  */
 record JobResponse(
         long id,
         String name,
+        String execution,
         String state,
         String stateReason,
         String dataset,
@@ -57,16 +60,17 @@ record JobResponse(
         return new JobResponse(
                 job.getId(),
                 job.getName(),
+                job.getExecution().name().toLowerCase(Locale.ROOT),
                 job.getState().name(),
                 job.getStateReason(),
-                spec.path("dataset").asString(),
-                spec.path("task").asString(),
+                spec.path("dataset").asString(null),
+                spec.path("task").asString(null),
                 job.getAlgorithm(),
                 spec.path("algorithm").path("seed").asLong(),
                 new Objective(
                         objective.path("metric").asString(),
                         objective.path("direction").asString(),
-                        objective.path("epoch").asString()),
+                        objective.path("epoch").asString(null)),
                 job.getMaxTrials(),
                 job.getParallelism(),
                 TrialCounts.of(counts),

@@ -52,7 +52,8 @@ public class JobService {
         JobEntity job = jobs.saveAndFlush(new JobEntity(
                 parsed.name(),
                 json.writeValueAsString(parsed.spec()),
-                parsed.dataset().getId(),
+                parsed.execution(),
+                parsed.dataset() == null ? null : parsed.dataset().getId(),
                 parsed.algorithm(),
                 parsed.metric(),
                 parsed.direction(),

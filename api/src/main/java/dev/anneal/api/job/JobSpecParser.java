@@ -5,6 +5,7 @@ import dev.anneal.api.problem.FieldError;
 import dev.anneal.api.problem.ProblemTypes;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
+import dev.anneal.db.job.JobExecution;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.tuner.sampler.GridSampler;
@@ -16,6 +17,7 @@ import dev.anneal.worker.train.ObjectiveMetrics;
 import dev.anneal.worker.train.TrainingSpec;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,21 +46,27 @@ class JobSpecParser {
     static final int MAX_ONE_HOT_CATEGORIES = 100;
     static final long MAX_SEED = (1L << 53) - 1;
 
-    private static final Set<String> TOP_LEVEL = Set.of(
+    static final String DL4J = "dl4j";
+    static final String EXTERNAL = "external";
+    static final int MAX_METRIC_LENGTH = 200;
+
+    /** Fields every job may have. */
+    private static final Set<String> COMMON = Set.of(
             "name",
-            "dataset",
-            "target",
-            "task",
-            "features",
-            "model",
+            "execution",
             "searchSpace",
             "algorithm",
             "objective",
-            "validation",
             "maxTrials",
             "parallelism",
             "warmStartFrom",
             "initialTrials");
+    /** Fields only DL4J jobs have: what Anneal needs to train a model itself. */
+    private static final List<String> DL4J_ONLY =
+            List.of("dataset", "target", "task", "features", "model", "validation");
+
+    private static final List<String> EXECUTIONS = List.of(DL4J, EXTERNAL);
+    private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
     private static final List<String> MODEL_TYPES = List.of("mlp");
     private static final List<String> TASKS = List.of(TrainingSpec.CLASSIFICATION, TrainingSpec.REGRESSION);
 
@@ -81,7 +89,18 @@ class JobSpecParser {
                     new FieldError("", "the job spec must be a JSON object, but was " + SpecNode.describe(body))));
         }
         SpecNode root = new SpecNode(body, "", errors);
-        root.rejectUnknown(TOP_LEVEL);
+        String execution = root.choice("execution", false, EXECUTIONS).orElse(DL4J);
+        if (!errors.isEmpty()) {
+            // which other fields are allowed depends on the execution, so report it alone
+            throw invalid(errors);
+        }
+        return EXTERNAL.equals(execution) ? external(root) : dl4j(root);
+    }
+
+    private ParsedJob dl4j(SpecNode root) {
+        Set<String> known = new LinkedHashSet<>(COMMON);
+        known.addAll(DL4J_ONLY);
+        root.rejectUnknown(known);
 
         Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
@@ -98,61 +117,153 @@ class JobSpecParser {
                     return m.choice("type", true, MODEL_TYPES).orElse("mlp");
                 })
                 .orElse("mlp");
-        Optional<SearchSpaceParser.Parsed> space =
-                root.object("searchSpace", true).flatMap(SearchSpaceParser::parse);
-        Algorithm algorithm = algorithm(root);
-        space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
+        Search search = search(root, true);
         Objective objective = objective(root, task.orElse(TrainingSpec.CLASSIFICATION), task.isPresent());
         double holdout = validation(root);
-        long gridSize = space.map(s -> s.space().gridSize()).orElse(Long.MAX_VALUE);
-        int maxTrials = root.integer("maxTrials", false, 1, MAX_TRIALS)
-                .map(Long::intValue)
-                .orElse("grid".equals(algorithm.type()) ? (int) Math.min(gridSize, MAX_TRIALS) : DEFAULT_TRIALS);
-        if ("grid".equals(algorithm.type())) {
-            maxTrials = (int) Math.min(maxTrials, gridSize);
-        }
-        int parallelism = root.integer("parallelism", false, 1, MAX_PARALLELISM)
-                .map(Long::intValue)
-                .orElse(DEFAULT_PARALLELISM);
-        final int trialBudget = maxTrials;
-        WarmStart warmStart = space.map(s -> WarmStartParser.parse(
-                        root, s.space(), objective.metric(), objective.direction(), trialBudget, jobs, json))
-                .orElse(WarmStart.NONE);
-        String name = root.string("name", false)
-                .map(n -> checkName(root, n))
-                .orElse(dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
+        WarmStart warmStart = warmStart(root, search, objective);
+        String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
 
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
+        if (!root.errors().isEmpty()) {
+            throw invalid(root.errors());
         }
         ObjectNode spec = json.createObjectNode();
         spec.put("name", name);
+        spec.put("execution", DL4J);
         spec.put("dataset", dataset.get().getName());
         spec.put("target", target.get());
         spec.put("task", task.get());
         ArrayNode featureArray = spec.putArray("features");
         features.forEach(featureArray::add);
         spec.putObject("model").put("type", model);
-        spec.set("searchSpace", space.get().json());
-        spec.putObject("algorithm").put("type", algorithm.type()).put("seed", algorithm.seed());
+        search.write(spec);
         spec.putObject("objective")
                 .put("metric", objective.metric())
                 .put("direction", objective.direction())
                 .put("epoch", objective.epoch());
         spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
-        spec.put("maxTrials", maxTrials);
-        spec.put("parallelism", parallelism);
+        search.writeLimits(spec);
         warmStart.writeTo(spec);
+        return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective);
+    }
+
+    /**
+     * An external job: the client evaluates each trial, so there is nothing to train on and the
+     * objective is whatever the client measures, with a direction it must state.
+     */
+    private ParsedJob external(SpecNode root) {
+        for (String field : root.fieldNames()) {
+            if (DL4J_ONLY.contains(field)) {
+                root.error(
+                        field,
+                        "is not used by external jobs (execution \"external\"): the client evaluates each trial;"
+                                + " remove it, or use execution \"dl4j\"");
+            } else if (!COMMON.contains(field)) {
+                root.error(field, "is not a known field of external jobs; known fields are " + List.copyOf(COMMON));
+            }
+        }
+        Search search = search(root, false);
+        Objective objective = root.object("objective", true)
+                .map(JobSpecParser::externalObjective)
+                .orElse(null);
+        WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective);
+        String name = name(root, objective == null ? "external" : objective.metric() + "-external");
+
+        if (!root.errors().isEmpty()) {
+            throw invalid(root.errors());
+        }
+        ObjectNode spec = json.createObjectNode();
+        spec.put("name", name);
+        spec.put("execution", EXTERNAL);
+        search.write(spec);
+        spec.putObject("objective").put("metric", objective.metric()).put("direction", objective.direction());
+        search.writeLimits(spec);
+        warmStart.writeTo(spec);
+        return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective);
+    }
+
+    private static Objective externalObjective(SpecNode node) {
+        for (String field : node.fieldNames()) {
+            if (field.equals("epoch")) {
+                node.error(field, "is not used by external jobs: the client tells each trial's value");
+            } else if (!field.equals("metric") && !field.equals("direction")) {
+                node.error(field, "is not a known field; known fields are [metric, direction]");
+            }
+        }
+        Optional<String> metric = node.string("metric", true);
+        metric.filter(m -> m.length() > MAX_METRIC_LENGTH)
+                .ifPresent(m -> node.error(
+                        "metric", "must be at most " + MAX_METRIC_LENGTH + " characters, but has " + m.length()));
+        Optional<String> direction = node.choice("direction", true, DIRECTIONS);
+        return new Objective(metric.orElse(""), direction.orElse(""), null);
+    }
+
+    /** What both kinds of job share: the search space, the algorithm and the trial limits. */
+    private record Search(SearchSpaceParser.Parsed space, Algorithm algorithm, int maxTrials, int parallelism) {
+
+        void write(ObjectNode spec) {
+            spec.set("searchSpace", space.json());
+            ArrayNode order = spec.putArray("parameterOrder");
+            space.space().parameters().keySet().forEach(order::add);
+            spec.putObject("algorithm").put("type", algorithm.type()).put("seed", algorithm.seed());
+        }
+
+        void writeLimits(ObjectNode spec) {
+            spec.put("maxTrials", maxTrials);
+            spec.put("parallelism", parallelism);
+        }
+    }
+
+    private Search search(SpecNode root, boolean dl4j) {
+        Optional<SearchSpaceParser.Parsed> space =
+                root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, dl4j));
+        Algorithm algorithm = algorithm(root);
+        space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
+        boolean grid = "grid".equals(algorithm.type());
+        long gridSize = space.map(s -> s.space().gridSize()).orElse(Long.MAX_VALUE);
+        int maxTrials = root.integer("maxTrials", false, 1, MAX_TRIALS)
+                .map(Long::intValue)
+                .orElse(grid ? (int) Math.min(gridSize, MAX_TRIALS) : DEFAULT_TRIALS);
+        if (grid) {
+            maxTrials = (int) Math.min(maxTrials, gridSize);
+        }
+        int parallelism = root.integer("parallelism", false, 1, MAX_PARALLELISM)
+                .map(Long::intValue)
+                .orElse(DEFAULT_PARALLELISM);
+        return new Search(space.orElse(null), algorithm, maxTrials, parallelism);
+    }
+
+    private WarmStart warmStart(SpecNode root, Search search, Objective objective) {
+        if (search.space() == null) {
+            return WarmStart.NONE;
+        }
+        return WarmStartParser.parse(
+                root,
+                search.space().space(),
+                objective.metric(),
+                objective.direction(),
+                search.maxTrials(),
+                jobs,
+                json);
+    }
+
+    private static ParsedJob parsed(
+            ObjectNode spec,
+            String name,
+            JobExecution execution,
+            DatasetEntity dataset,
+            Search search,
+            Objective objective) {
         return new ParsedJob(
                 spec,
                 name,
-                dataset.get(),
-                space.get().space(),
-                algorithm.type(),
+                execution,
+                dataset,
+                search.space().space(),
+                search.algorithm().type(),
                 objective.metric(),
                 "maximize".equals(objective.direction()) ? ObjectiveDirection.MAXIMIZE : ObjectiveDirection.MINIMIZE,
-                maxTrials,
-                parallelism);
+                search.maxTrials(),
+                search.parallelism());
     }
 
     private Optional<DatasetEntity> dataset(SpecNode root, String name) {
@@ -254,8 +365,8 @@ class JobSpecParser {
         }
         boolean natural = Boolean.TRUE.equals(ObjectiveMetrics.maximized(task, metric));
         String naturalDirection = natural ? "maximize" : "minimize";
-        String direction = node.flatMap(o -> o.choice("direction", false, List.of("minimize", "maximize")))
-                .orElse(naturalDirection);
+        String direction =
+                node.flatMap(o -> o.choice("direction", false, DIRECTIONS)).orElse(naturalDirection);
         if (taskKnown && !direction.equals(naturalDirection)) {
             root.error(
                     "objective.direction",
@@ -282,11 +393,11 @@ class JobSpecParser {
                 .orElse(0.2);
     }
 
-    private static String checkName(SpecNode root, String name) {
-        if (name.length() > 200) {
-            root.error("name", "must be at most 200 characters, but has " + name.length());
-        }
-        return name;
+    private static String name(SpecNode root, String fallback) {
+        Optional<String> name = root.string("name", false);
+        name.filter(n -> n.length() > 200)
+                .ifPresent(n -> root.error("name", "must be at most 200 characters, but has " + n.length()));
+        return name.orElse(fallback);
     }
 
     private static List<String> columnNames(DatasetProfile profile) {

@@ -1,6 +1,7 @@
 package dev.anneal.api.job;
 
 import dev.anneal.db.dataset.DatasetEntity;
+import dev.anneal.db.job.JobExecution;
 import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.tuner.space.SearchSpace;
 import tools.jackson.databind.node.ObjectNode;
@@ -8,10 +9,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A job spec that passed validation: the canonical JSON stored with the job (every default
  * filled in), plus the parts the service needs typed.
+ *
+ * @param dataset what a DL4J job trains on; null for external jobs
  */
 record ParsedJob(
         ObjectNode spec,
         String name,
+        JobExecution execution,
         DatasetEntity dataset,
         SearchSpace space,
         String algorithm,

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads a job's {@code searchSpace}: each parameter is an object with a {@code type} (float,
  * int, categorical) or a bare value that fixes it. Parameters of DL4J jobs must be hyperparameters
- * the trainer knows, with values inside its bounds.
+ * the trainer knows, with values inside its bounds; external jobs may name parameters freely, as
+ * their client is the one that uses them.
  */
 final class SearchSpaceParser {
 
@@ -33,9 +34,16 @@ final class SearchSpaceParser {
     private static final Set<String> CATEGORICAL_FIELDS = Set.of("type", "values");
     private static final List<String> TYPES = List.of("float", "int", "categorical");
 
+    /** The longest parameter name an external job may use. */
+    static final int MAX_NAME_LENGTH = 200;
+
     private SearchSpaceParser() {}
 
-    static Optional<Parsed> parse(SpecNode searchSpace) {
+    /**
+     * @param dl4j whether parameters must be hyperparameters of the DL4J trainer (DL4J jobs) or
+     *     may have any name (external jobs)
+     */
+    static Optional<Parsed> parse(SpecNode searchSpace, boolean dl4j) {
         if (searchSpace.fieldNames().isEmpty()) {
             searchSpace.error("", "must have at least one parameter");
             return Optional.empty();
@@ -43,7 +51,8 @@ final class SearchSpaceParser {
         Map<String, Distribution> parameters = new LinkedHashMap<>();
         boolean ok = true;
         for (String name : searchSpace.fieldNames()) {
-            Optional<Distribution> d = parameter(searchSpace, name).filter(p -> fitsCatalog(searchSpace, name, p));
+            Optional<Distribution> d = parameter(searchSpace, name)
+                    .filter(p -> dl4j ? fitsCatalog(searchSpace, name, p) : goodName(searchSpace, name));
             d.ifPresent(p -> parameters.put(name, p));
             ok &= d.isPresent();
         }
@@ -133,6 +142,17 @@ final class SearchSpaceParser {
             return Optional.empty();
         }
         return Optional.of(new CategoricalDistribution(name, choices));
+    }
+
+    private static boolean goodName(SpecNode searchSpace, String name) {
+        if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            searchSpace.error(
+                    "",
+                    "parameter names must be 1 to " + MAX_NAME_LENGTH + " characters and not blank, but one was \""
+                            + (name.length() > 40 ? name.substring(0, 37) + "..." : name) + "\"");
+            return false;
+        }
+        return true;
     }
 
     /** Checks a DL4J hyperparameter's kind and bounds; reports on the most specific field. */

@@ -10,17 +10,17 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One JSON object of a job spec, with its path from the root, read field by field. Every wrong
- * field adds a {@link FieldError} (naming the path and what must hold) instead of throwing, so a
- * user sees all problems of a spec at once.
+ * One JSON object of a job spec (or of another request body), with its path from the root, read
+ * field by field. Every wrong field adds a {@link FieldError} (naming the path and what must
+ * hold) instead of throwing, so a user sees all problems of a request at once.
  */
-final class SpecNode {
+public final class SpecNode {
 
     private final JsonNode node;
     private final String path;
     private final List<FieldError> errors;
 
-    SpecNode(JsonNode node, String path, List<FieldError> errors) {
+    public SpecNode(JsonNode node, String path, List<FieldError> errors) {
         this.node = node;
         this.path = path;
         this.errors = errors;
@@ -30,7 +30,7 @@ final class SpecNode {
         return node;
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
@@ -49,7 +49,7 @@ final class SpecNode {
         return new ArrayList<>(node.propertyNames());
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();
     }
@@ -58,12 +58,12 @@ final class SpecNode {
         return node.get(field);
     }
 
-    void error(String field, String message) {
+    public void error(String field, String message) {
         errors.add(new FieldError(path(field), message));
     }
 
     /** Reports every field not in {@code known}: a typo should not be silently ignored. */
-    void rejectUnknown(Set<String> known) {
+    public void rejectUnknown(Set<String> known) {
         for (String field : node.propertyNames()) {
             if (!known.contains(field)) {
                 error(field, "is not a known field; known fields are " + new ArrayList<>(known));
@@ -71,7 +71,7 @@ final class SpecNode {
         }
     }
 
-    Optional<String> string(String field, boolean required) {
+    public Optional<String> string(String field, boolean required) {
         JsonNode value = present(field, required);
         if (value == null) {
             return Optional.empty();
@@ -87,7 +87,7 @@ final class SpecNode {
         return Optional.of(value.stringValue());
     }
 
-    Optional<Long> integer(String field, boolean required, long min, long max) {
+    public Optional<Long> integer(String field, boolean required, long min, long max) {
         JsonNode value = present(field, required);
         if (value == null) {
             return Optional.empty();
@@ -104,13 +104,17 @@ final class SpecNode {
         return Optional.of(v);
     }
 
-    Optional<Double> number(String field, boolean required) {
+    public Optional<Double> number(String field, boolean required) {
         JsonNode value = present(field, required);
         if (value == null) {
             return Optional.empty();
         }
-        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+        if (!value.isNumber()) {
             error(field, "must be a number, but was " + describe(value));
+            return Optional.empty();
+        }
+        if (!Double.isFinite(value.doubleValue())) {
+            error(field, "must be a finite number, but was " + value.numberValue());
             return Optional.empty();
         }
         return Optional.of(value.doubleValue());
@@ -165,7 +169,7 @@ final class SpecNode {
     }
 
     /** One of {@code allowed}, compared case-insensitively and returned in lower case. */
-    Optional<String> choice(String field, boolean required, List<String> allowed) {
+    public Optional<String> choice(String field, boolean required, List<String> allowed) {
         return string(field, required).flatMap(v -> {
             String lower = v.toLowerCase(Locale.ROOT);
             if (!allowed.contains(lower)) {
@@ -187,7 +191,7 @@ final class SpecNode {
         return value;
     }
 
-    static String describe(JsonNode value) {
+    public static String describe(JsonNode value) {
         if (value == null || value.isNull()) {
             return "null";
         }

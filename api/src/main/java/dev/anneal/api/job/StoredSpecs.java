@@ -14,11 +14,25 @@ public final class StoredSpecs {
     /** The job's search space, parsed by the same code that validated it on submission. */
     public static SearchSpace searchSpace(JsonNode spec) {
         List<FieldError> errors = new ArrayList<>();
-        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors));
+        boolean dl4j = !JobSpecParser.EXTERNAL.equals(spec.path("execution").asString(JobSpecParser.DL4J));
+        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors), dl4j);
         if (parsed.isEmpty()) {
             throw new IllegalStateException("stored search space no longer validates: " + errors);
         }
-        return parsed.get().space();
+        return inDeclarationOrder(parsed.get().space(), spec.path("parameterOrder"));
+    }
+
+    /**
+     * PostgreSQL's jsonb keeps object keys in its own order, not the order the user wrote them;
+     * the spec's {@code parameterOrder} restores it, because grid enumeration follows it.
+     */
+    private static SearchSpace inDeclarationOrder(SearchSpace space, JsonNode order) {
+        if (!order.isArray() || order.size() != space.parameters().size()) {
+            return space;
+        }
+        java.util.Map<String, dev.anneal.tuner.space.Distribution> ordered = new java.util.LinkedHashMap<>();
+        order.forEach(name -> ordered.put(name.asString(), space.parameters().get(name.asString())));
+        return ordered.containsValue(null) ? space : new SearchSpace(ordered);
     }
 
     public static long seed(JsonNode spec) {

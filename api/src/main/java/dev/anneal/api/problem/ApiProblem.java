@@ -32,6 +32,10 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.NOT_FOUND, type, title, detail);
     }
 
+    public static ApiProblem conflict(URI type, String title, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, type, title, detail);
+    }
+
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type);

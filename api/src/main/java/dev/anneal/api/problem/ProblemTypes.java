@@ -16,6 +16,9 @@ public final class ProblemTypes {
     public static final URI DATASET_NOT_FOUND = URI.create(BASE + "dataset-not-found");
     public static final URI DATASET_NAME_TAKEN = URI.create(BASE + "dataset-name-taken");
     public static final URI JOB_ALREADY_FINISHED = URI.create(BASE + "job-already-finished");
+    public static final URI NOT_AN_EXTERNAL_JOB = URI.create(BASE + "not-an-external-job");
+    public static final URI MAX_TRIALS_REACHED = URI.create(BASE + "max-trials-reached");
+    public static final URI TRIAL_ALREADY_FINISHED = URI.create(BASE + "trial-already-finished");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 

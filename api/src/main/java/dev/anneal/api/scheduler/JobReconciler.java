@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Brings one job one step closer to done: starts it, tops its in-flight trials up to its
  * parallelism with fresh samples, and finishes it when nothing is left to run. Counting is
- * done here; choosing parameters is the sampler's job (Katib's split).
+ * done here; choosing parameters is the sampler's job (Katib's split). External jobs only start
+ * and finish here: their trials are created by their clients' asks, and a failing client
+ * objective does not fail the job early (the client decides when to stop).
  *
  * <p>Runs in one transaction holding the job's row lock, so concurrent passes (events, the
  * periodic loop, other api replicas) never number trials of one job twice.
@@ -76,7 +78,7 @@ public class JobReconciler {
         long completed = counts.get(TrialState.COMPLETED);
         long failed = counts.get(TrialState.FAILED);
 
-        if (completed == 0 && failed >= properties.failFastAfter()) {
+        if (!job.isExternal() && completed == 0 && failed >= properties.failFastAfter()) {
             job.transitionTo(
                     JobState.FAILED,
                     "the first " + failed + " trials failed and none completed; " + "see the trials' failure reasons",
@@ -86,7 +88,7 @@ public class JobReconciler {
             return new Outcome(0, JobState.FAILED);
         }
 
-        int room = (int) Math.min(job.getParallelism() - inFlight, job.getMaxTrials() - total);
+        int room = job.isExternal() ? 0 : (int) Math.min(job.getParallelism() - inFlight, job.getMaxTrials() - total);
         int created = 0;
         boolean exhausted = false;
         if (room > 0) {

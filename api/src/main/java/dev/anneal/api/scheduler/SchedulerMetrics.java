@@ -13,13 +13,14 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The scheduler's meters: queue depth, sampler latency and reaped trials. */
+/** The scheduler's meters: queue depth, sampler latency, reaped and expired trials. */
 @Component
 class SchedulerMetrics {
 
     private final Map<String, Timer> samplerLatency = new HashMap<>();
     private final Map<TrialState, Counter> reaped = new EnumMap<>(TrialState.class);
     private final Timer reconcile;
+    private final Counter expired;
 
     SchedulerMetrics(MeterRegistry registry, TrialQueue queue) {
         Gauge.builder(AnnealMetricNames.TRIALS_QUEUED, queue, TrialQueue::countQueued)
@@ -33,6 +34,9 @@ class SchedulerMetrics {
                             .tag("algorithm", algorithm)
                             .register(registry));
         }
+        expired = Counter.builder(AnnealMetricNames.TRIALS_EXPIRED)
+                .description("External trials failed because their client did not tell them in time")
+                .register(registry);
         reconcile = Timer.builder(AnnealMetricNames.RECONCILE_DURATION)
                 .description("One scheduler pass over one job")
                 .register(registry);
@@ -57,5 +61,9 @@ class SchedulerMetrics {
 
     void reaped(TrialState newState) {
         reaped.get(newState).increment();
+    }
+
+    void expired() {
+        expired.increment();
     }
 }

@@ -1,16 +1,20 @@
 package dev.anneal.api.scheduler;
 
+import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ReapedTrial;
 import dev.anneal.db.trial.TrialQueue;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes back trials from workers that stopped heartbeating (killed, hung, cut off from the
- * database): requeued while attempts remain, else failed. This is also how trials interrupted
- * by a server crash run again after a restart.
+ * Takes back trials nobody is working on any more. DL4J trials whose workers stopped
+ * heartbeating (killed, hung, cut off from the database) are requeued while attempts remain,
+ * else failed; this is also how trials interrupted by a server crash run again after a restart.
+ * External trials whose client neither told nor reported them before their deadline fail as
+ * expired. The two never overlap: external trials have no heartbeat and DL4J trials no deadline.
  */
 @Component
 public class StaleTrialReaper {
@@ -18,17 +22,26 @@ public class StaleTrialReaper {
     private static final Logger log = LoggerFactory.getLogger(StaleTrialReaper.class);
 
     private final TrialQueue queue;
+    private final ExternalTrials external;
     private final SchedulerProperties properties;
+    private final AskTellProperties askTell;
     private final SchedulerMetrics metrics;
 
-    StaleTrialReaper(TrialQueue queue, SchedulerProperties properties, SchedulerMetrics metrics) {
+    StaleTrialReaper(
+            TrialQueue queue,
+            ExternalTrials external,
+            SchedulerProperties properties,
+            AskTellProperties askTell,
+            SchedulerMetrics metrics) {
         this.queue = queue;
+        this.external = external;
         this.properties = properties;
+        this.askTell = askTell;
         this.metrics = metrics;
     }
 
     public List<ReapedTrial> reapOnce() {
-        List<ReapedTrial> reaped = queue.reap(properties.deadAfter(), properties.maxAttempts());
+        List<ReapedTrial> reaped = new ArrayList<>(queue.reap(properties.deadAfter(), properties.maxAttempts()));
         for (ReapedTrial t : reaped) {
             metrics.reaped(t.newState());
             log.warn(
@@ -39,6 +52,17 @@ public class StaleTrialReaper {
                     properties.deadAfter(),
                     t.newState());
         }
+        List<ReapedTrial> expired = external.expire(askTell.trialTimeout());
+        for (ReapedTrial t : expired) {
+            metrics.expired();
+            log.info(
+                    "Expired external trial jobId={} trial={} client={} timeout={}",
+                    t.jobId(),
+                    t.number(),
+                    t.lastWorkerId(),
+                    askTell.trialTimeout());
+        }
+        reaped.addAll(expired);
         return reaped;
     }
 }

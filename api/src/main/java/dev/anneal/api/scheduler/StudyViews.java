@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.OptionalDouble;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one place stored trials become what samplers see. */
-final class StudyViews {
+/** The one place stored trials become what samplers see (the scheduler's and ask/tell's). */
+public final class StudyViews {
 
     private StudyViews() {}
 
-    static StudyView of(SearchSpace space, ObjectiveDirection direction, List<TrialEntity> trials, JsonMapper json) {
+    public static StudyView of(
+            SearchSpace space, ObjectiveDirection direction, List<TrialEntity> trials, JsonMapper json) {
         List<TrialView> views = trials.stream()
                 .map(t -> new TrialView(
                         t.getNumber(),

@@ -1,8 +1,7 @@
 package dev.anneal.api.trial;
 
 import dev.anneal.api.job.JobNotFound;
-import dev.anneal.api.problem.ApiProblem;
-import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.EpochMetrics;
 import dev.anneal.db.trial.Leaderboard;
@@ -52,16 +51,14 @@ class TrialQueryService {
     }
 
     TrialResponse get(long jobId, int number) {
-        requireJob(jobId);
-        TrialEntity trial = trials.findByJobIdAndNumber(jobId, number)
-                .orElseThrow(() -> ApiProblem.notFound(
-                                ProblemTypes.TRIAL_NOT_FOUND,
-                                "Trial not found",
-                                "job " + jobId + " has no trial number " + number)
-                        .with("jobId", jobId)
-                        .with("trialNumber", number));
-        List<JsonNode> curve =
-                metrics.curve(trial.getId()).stream().map(this::epochJson).toList();
+        JobEntity job = jobs.findById(jobId).orElseThrow(() -> JobNotFound.of(jobId));
+        TrialEntity trial =
+                trials.findByJobIdAndNumber(jobId, number).orElseThrow(() -> TrialNotFound.of(jobId, number));
+        // an external job's curve holds the steps its client reported; a DL4J job's, epochs
+        String position = job.isExternal() ? "step" : "epoch";
+        List<JsonNode> curve = metrics.curve(trial.getId()).stream()
+                .map(m -> pointJson(position, m))
+                .toList();
         JsonNode preprocessing = trial.getPreprocessing() == null ? null : json.readTree(trial.getPreprocessing());
         return TrialResponse.of(trial, json.readTree(trial.getParams()), curve, preprocessing);
     }
@@ -73,9 +70,9 @@ class TrialQueryService {
                 .toList();
     }
 
-    private JsonNode epochJson(EpochMetrics m) {
+    private JsonNode pointJson(String position, EpochMetrics m) {
         ObjectNode node = json.createObjectNode();
-        node.put("epoch", m.epoch());
+        node.put(position, m.epoch());
         node.setAll((ObjectNode) json.readTree(m.metricsJson()));
         node.put("recordedAt", m.recordedAt().toString());
         return node;

@@ -2,6 +2,7 @@ package dev.anneal.api.trial;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * A trial. The list endpoint leaves out {@code metrics} (the per-epoch learning curve) and
  * {@code preprocessing} (statistics fitted on the training split); the single-trial endpoint
- * has both.
+ * has both. Trials of external jobs have a {@code clientId} (if their client gave one) and an
+ * {@code expiresAt} deadline instead of a worker, and their {@code epochsTrained} is the highest
+ * step reported.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-record TrialResponse(
+public record TrialResponse(
         int number,
         String state,
         JsonNode params,
@@ -22,6 +25,8 @@ record TrialResponse(
         int epochsTrained,
         int attempt,
         String workerId,
+        String clientId,
+        Instant expiresAt,
         String failureReason,
         Instant queuedAt,
         Instant startedAt,
@@ -30,7 +35,7 @@ record TrialResponse(
         List<JsonNode> metrics,
         JsonNode preprocessing) {
 
-    static TrialResponse summary(TrialEntity t, JsonNode params) {
+    public static TrialResponse summary(TrialEntity t, JsonNode params) {
         return of(t, params, null, null);
     }
 
@@ -49,6 +54,8 @@ record TrialResponse(
                 t.getEpochsTrained(),
                 t.getAttempt(),
                 t.getWorkerId(),
+                t.getClientId(),
+                t.getState() == TrialState.RUNNING ? t.getExpiresAt() : null,
                 t.getFailureReason(),
                 t.getQueuedAt(),
                 t.getStartedAt(),

@@ -128,6 +128,14 @@ class JobLifecycleIT {
         trials.forEach(t -> distinct.add(t.path("params").toString()));
         assertThat(trials).hasSize(8);
         assertThat(distinct).hasSize(8);
+        // declaration order, last parameter fastest: the stored spec keeps the order
+        JsonNode first = trials.get(0).path("params");
+        JsonNode second = trials.get(1).path("params");
+        assertThat(first.path("optimizer").asString()).isEqualTo("adam");
+        assertThat(first.path("units").asInt()).isEqualTo(8);
+        assertThat(first.path("learningRate").asDouble()).isEqualTo(0.01);
+        assertThat(second.path("learningRate").asDouble()).isEqualTo(0.02);
+        assertThat(second.path("units").asInt()).isEqualTo(8);
     }
 
     @Test

@@ -199,7 +199,77 @@ class JobSpecValidationIT {
                         "null fixed value",
                         spec("\"searchSpace\": { \"units\": null }"),
                         "searchSpace.units",
-                        "must be an object with a type"));
+                        "must be an object with a type"),
+                bad(
+                        "unknown execution",
+                        spec(SPACE + ", \"execution\": \"remote\""),
+                        "execution",
+                        "must be one of [dl4j, external], but was \"remote\""),
+                bad(
+                        "external without a direction",
+                        external("\"objective\": { \"metric\": \"loss\" }"),
+                        "objective.direction",
+                        "is required"),
+                bad("external without an objective", external(""), "objective", "is required"),
+                bad(
+                        "external with a blank metric",
+                        external("\"objective\": { \"metric\": \" \", \"direction\": \"minimize\" }"),
+                        "objective.metric",
+                        "must not be blank"),
+                bad(
+                        "external with an objective epoch",
+                        external(OBJECTIVE.replace("}", ", \"epoch\": \"best\" }")),
+                        "objective.epoch",
+                        "is not used by external jobs"),
+                bad(
+                        "external with a dataset",
+                        external(OBJECTIVE + ", \"dataset\": \"iris\""),
+                        "dataset",
+                        "is not used by external jobs"),
+                bad(
+                        "external with a model",
+                        external(OBJECTIVE + ", \"model\": { \"type\": \"mlp\" }"),
+                        "model",
+                        "is not used by external jobs"),
+                bad(
+                        "external with validation",
+                        external(OBJECTIVE + ", \"validation\": { \"fraction\": 0.2 }"),
+                        "validation",
+                        "is not used by external jobs"),
+                bad(
+                        "external with an unknown field",
+                        external(OBJECTIVE + ", \"budget\": 5"),
+                        "budget",
+                        "is not a known field of external jobs"),
+                bad(
+                        "external with min above max",
+                        "{ \"execution\": \"external\", " + OBJECTIVE
+                                + ", \"searchSpace\": { \"depth\": { \"type\": \"int\", \"min\": 9, \"max\": 3 } } }",
+                        "searchSpace.depth.min",
+                        "must be <= max"),
+                bad(
+                        "external grid over a continuous float",
+                        external(OBJECTIVE + ", \"algorithm\": { \"type\": \"grid\" }"),
+                        "searchSpace.lr.step",
+                        "is required by grid search"),
+                bad(
+                        "external with maxTrials zero",
+                        external(OBJECTIVE + ", \"maxTrials\": 0"),
+                        "maxTrials",
+                        "must be between 1 and 10000"),
+                bad(
+                        "external with a blank parameter name",
+                        "{ \"execution\": \"external\", " + OBJECTIVE + ", \"searchSpace\": { \" \": 1 } }",
+                        "searchSpace",
+                        "parameter names must be 1 to 200 characters and not blank"));
+    }
+
+    static final String OBJECTIVE = "\"objective\": { \"metric\": \"loss\", \"direction\": \"minimize\" }";
+
+    /** An external job over one float parameter, with {@code fields} added. */
+    static String external(String fields) {
+        return "{ \"execution\": \"external\", \"searchSpace\": { \"lr\": { \"type\": \"float\", \"min\": 0.001, \"max\": 0.1 } }"
+                + (fields.isEmpty() ? "" : ", " + fields) + " }";
     }
 
     static Arguments bad(String name, String body, String field, String message) {
@@ -275,6 +345,7 @@ class JobSpecValidationIT {
                 .isEqualTo("/api/v1/jobs/" + response.json().path("id").asLong());
         JsonNode spec = response.json().path("spec");
         assertThat(spec.path("name").asString()).isEqualTo("iris-mlp");
+        assertThat(spec.path("execution").asString()).isEqualTo("dl4j");
         assertThat(spec.path("task").asString()).isEqualTo("classification");
         assertThat(spec.path("objective").path("metric").asString()).isEqualTo("val_accuracy");
         assertThat(spec.path("objective").path("direction").asString()).isEqualTo("maximize");
@@ -283,6 +354,35 @@ class JobSpecValidationIT {
         assertThat(spec.path("algorithm").path("type").asString()).isEqualTo("random");
         assertThat(spec.path("algorithm").path("seed").isIntegralNumber()).isTrue();
         assertThat(spec.path("validation").path("fraction").asDouble()).isEqualTo(0.2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anExternalSpecNamesParametersFreelyAndIsNormalized() {
+        ApiClient.Response response = api.postJson("/api/v1/jobs", """
+                { "execution": "external",
+                  "searchSpace": { "n_estimators": { "type": "int", "min": 50, "max": 500, "log": true },
+                                   "booster": { "type": "categorical", "values": ["gbtree", "dart"] },
+                                   "learning-rate": { "type": "float", "min": 1e-3, "max": 0.3, "log": true } },
+                  "objective": { "metric": "val_auc", "direction": "maximize" } }
+                """);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode job = response.json();
+        assertThat(job.path("execution").asString()).isEqualTo("external");
+        assertThat(job.path("dataset").isNull()).isTrue();
+        assertThat(job.path("task").isNull()).isTrue();
+        assertThat(job.path("objective").path("metric").asString()).isEqualTo("val_auc");
+        assertThat(job.path("objective").path("direction").asString()).isEqualTo("maximize");
+        JsonNode spec = job.path("spec");
+        assertThat(spec.path("execution").asString()).isEqualTo("external");
+        assertThat(spec.path("name").asString()).isEqualTo("val_auc-external");
+        assertThat(spec.has("dataset")).isFalse();
+        assertThat(spec.has("validation")).isFalse();
+        assertThat(spec.path("objective").has("epoch")).isFalse();
+        assertThat(spec.path("searchSpace").has("learning-rate")).isTrue();
+        assertThat(spec.path("maxTrials").asInt()).isEqualTo(20);
+        assertThat(spec.path("parallelism").asInt()).isEqualTo(2);
+        assertThat(spec.path("algorithm").path("seed").isIntegralNumber()).isTrue();
     }
 
     private long count(String table) {

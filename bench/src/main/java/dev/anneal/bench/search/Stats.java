@@ -3,11 +3,11 @@ package dev.anneal.bench.search;
 import java.util.Arrays;
 
 /** Percentiles as numpy computes them by default (linear interpolation, R type 7), as reference.md does. */
-final class Stats {
+public final class Stats {
 
     private Stats() {}
 
-    static double percentile(double[] values, double q) {
+    public static double percentile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double pos = q * (sorted.length - 1);
@@ -16,7 +16,7 @@ final class Stats {
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         return percentile(values, 0.5);
     }
 

@@ -36,6 +36,10 @@ public class JobEntity {
     @Column(nullable = false)
     private String spec;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private JobExecution execution;
+
     private Long datasetId;
 
     @Column(nullable = false)
@@ -70,6 +74,7 @@ public class JobEntity {
     public JobEntity(
             String name,
             String spec,
+            JobExecution execution,
             Long datasetId,
             String algorithm,
             String objectiveMetric,
@@ -79,6 +84,7 @@ public class JobEntity {
         this.name = name;
         this.state = JobState.QUEUED;
         this.spec = spec;
+        this.execution = execution;
         this.datasetId = datasetId;
         this.algorithm = algorithm;
         this.objectiveMetric = objectiveMetric;
@@ -122,6 +128,14 @@ public class JobEntity {
 
     public String getSpec() {
         return spec;
+    }
+
+    public JobExecution getExecution() {
+        return execution;
+    }
+
+    public boolean isExternal() {
+        return execution == JobExecution.EXTERNAL;
     }
 
     public Long getDatasetId() {

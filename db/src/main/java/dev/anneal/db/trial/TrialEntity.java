@@ -8,6 +8,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.Immutable;
@@ -15,9 +18,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A trial as read by the API and the scheduler. JPA inserts it (QUEUED) and never updates it:
- * every later change is a fenced statement in {@link TrialQueue}, so the concurrency story
- * lives in one class.
+ * A trial as read by the API and the scheduler. JPA inserts DL4J trials (QUEUED) and never
+ * updates any trial: every later change is a fenced statement in {@link TrialQueue}, and
+ * external trials are inserted and finished by {@link ExternalTrials}, so the concurrency story
+ * lives in those two classes.
  */
 @Entity
 @Immutable
@@ -65,6 +69,12 @@ public class TrialEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     private String preprocessing;
 
+    /** External trials: who asked for it, if the client said. */
+    private String clientId;
+
+    /** External trials: when a running one counts as failed unless told or reported before. */
+    private Instant expiresAt;
+
     @Generated
     @Column(insertable = false, updatable = false)
     private Instant queuedAt;
@@ -81,6 +91,41 @@ public class TrialEntity {
         this.number = number;
         this.params = params;
         this.state = TrialState.QUEUED;
+    }
+
+    /**
+     * A detached snapshot of a trial row, for statements that change a trial and return it in
+     * one round trip ({@code ... returning t.*}) instead of reading it back through JPA.
+     */
+    static TrialEntity fromRow(ResultSet rs) throws SQLException {
+        TrialEntity t = new TrialEntity();
+        t.id = rs.getLong("id");
+        t.jobId = rs.getLong("job_id");
+        t.number = rs.getInt("number");
+        t.state = TrialState.valueOf(rs.getString("state"));
+        t.params = rs.getString("params");
+        t.value = rs.getObject("value", Double.class);
+        t.rankKey = rs.getObject("rank_key", Double.class);
+        t.bestEpoch = rs.getObject("best_epoch", Integer.class);
+        t.epochsTrained = rs.getInt("epochs_trained");
+        t.attempt = rs.getInt("attempt");
+        t.leaseVersion = rs.getLong("lease_version");
+        t.workerId = rs.getString("worker_id");
+        t.heartbeatAt = instant(rs, "heartbeat_at");
+        t.stopRequest = rs.getString("stop_request");
+        t.failureReason = rs.getString("failure_reason");
+        t.preprocessing = rs.getString("preprocessing");
+        t.clientId = rs.getString("client_id");
+        t.expiresAt = instant(rs, "expires_at");
+        t.queuedAt = instant(rs, "queued_at");
+        t.startedAt = instant(rs, "started_at");
+        t.finishedAt = instant(rs, "finished_at");
+        return t;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
     }
 
     public Long getId() {
@@ -133,6 +178,14 @@ public class TrialEntity {
 
     public String getPreprocessing() {
         return preprocessing;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public Instant getQueuedAt() {

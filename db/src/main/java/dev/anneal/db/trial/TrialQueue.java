@@ -21,6 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TrialQueue {
 
+    /**
+     * The leaderboard's sort key of a completed trial: its {@code :value} turned so that smaller
+     * is better for the direction of job {@code j}. Every statement that completes a trial uses
+     * it, so DL4J and external trials rank alike.
+     */
+    static final String RANK_KEY = "case when j.direction = 'MAXIMIZE' then -:value else :value end";
+
     private final JdbcClient jdbc;
 
     public TrialQueue(JdbcClient jdbc) {
@@ -28,10 +35,11 @@ public class TrialQueue {
     }
 
     /**
-     * Claims up to {@code limit} queued trials of running jobs, oldest first. {@code SKIP
+     * Claims up to {@code limit} queued trials of running DL4J jobs, oldest first. {@code SKIP
      * LOCKED} lets concurrent claimers pass each other's candidate rows instead of waiting, so
      * no trial is claimed twice and no claimer blocks. A trial claimed again after its worker
-     * died starts its learning curve afresh.
+     * died starts its learning curve afresh. Trials of external jobs are the client's to
+     * evaluate and are never claimed, even if one were queued.
      */
     public List<ClaimedTrial> claim(String workerId, int limit) {
         if (limit <= 0) {
@@ -45,7 +53,7 @@ public class TrialQueue {
                            started_at = now(), stop_request = null
                      where t.id in (select q.id
                                       from trial q join job j on j.id = q.job_id
-                                     where q.state = 'QUEUED' and j.state = 'RUNNING'
+                                     where q.state = 'QUEUED' and j.state = 'RUNNING' and j.execution = 'DL4J'
                                      order by q.id
                                        for update of q skip locked
                                      limit :limit)
@@ -115,12 +123,11 @@ public class TrialQueue {
         }
         return jdbc.sql("""
                 update trial t
-                   set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch,
-                       rank_key = case when j.direction = 'MAXIMIZE' then -:value else :value end,
+                   set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch, rank_key = %s,
                        preprocessing = cast(:preprocessing as jsonb), finished_at = now()
                   from job j
                  where j.id = t.job_id and t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
-                """)
+                """.formatted(RANK_KEY))
                         .param("id", lease.trialId())
                         .param("version", lease.version())
                         .param("value", value)
@@ -178,15 +185,17 @@ public class TrialQueue {
      * Takes back running trials whose last heartbeat is older than {@code deadAfter}: their
      * worker died, hung or lost the database. Each goes back to the queue while it has
      * attempts left, else fails; a trial of a cancelled job is cancelled instead. Bumping the
-     * lease version fences out the old holder should it come back.
+     * lease version fences out the old holder should it come back. External trials have no
+     * worker and are left alone: they expire instead ({@link ExternalTrials#expire}).
      */
     public List<ReapedTrial> reap(Duration deadAfter, int maxAttempts) {
         return jdbc.sql("""
                 with stale as (
                     select t.id, t.worker_id, t.heartbeat_at
-                      from trial t
+                      from trial t join job sj on sj.id = t.job_id
                      where t.state = 'RUNNING' and t.heartbeat_at < now() - :deadAfterMs * interval '1 millisecond'
-                       for update skip locked)
+                       and sj.execution = 'DL4J'
+                       for update of t skip locked)
                 update trial t
                    set state = case when j.state = 'CANCELLED' then 'CANCELLED'
                                     when t.attempt < :maxAttempts then 'QUEUED'
@@ -215,15 +224,19 @@ public class TrialQueue {
     }
 
     /**
-     * Cancels a job's trials: queued ones at once, running ones by asking their holders to
-     * stop (they see it on their next heartbeat or epoch report).
+     * Cancels a job's trials: queued ones and running external ones at once (a client that
+     * tells later gets a conflict), running DL4J ones by asking their workers to stop (they see
+     * it on their next heartbeat or epoch report).
      *
      * @return the number of running trials asked to stop
      */
     public int cancelJobTrials(long jobId) {
-        jdbc.sql("update trial set state = 'CANCELLED', finished_at = now() where job_id = :job and state = 'QUEUED'")
-                .param("job", jobId)
-                .update();
+        jdbc.sql("""
+                update trial t set state = 'CANCELLED', finished_at = now()
+                  from job j
+                 where j.id = t.job_id and t.job_id = :job
+                   and (t.state = 'QUEUED' or (t.state = 'RUNNING' and j.execution = 'EXTERNAL'))
+                """).param("job", jobId).update();
         return jdbc.sql("update trial set stop_request = 'CANCEL' where job_id = :job and state = 'RUNNING'")
                 .param("job", jobId)
                 .update();

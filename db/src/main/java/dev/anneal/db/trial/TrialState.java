@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Lifecycle of a trial. Mirrored by the CHECK constraint on {@code trial.state}; every change
- * after insert goes through {@link TrialQueue}, whose SQL follows this table.
+ * after insert goes through {@link TrialQueue} or {@link ExternalTrials}, whose SQL follows this
+ * table. DL4J trials start QUEUED; external trials start RUNNING (an ask is the claim) and never
+ * go back to QUEUED.
  */
 public enum TrialState {
     QUEUED,

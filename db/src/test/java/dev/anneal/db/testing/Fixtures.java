@@ -19,6 +19,21 @@ public final class Fixtures {
                 """).param("direction", direction).query(Long.class).single();
     }
 
+    /** A running external job (its trials are asked and told by a client). */
+    public long runningExternalJob(String direction, int maxTrials) {
+        return jdbc.sql("""
+                insert into job (name, state, spec, execution, algorithm, objective_metric, direction, max_trials,
+                                 parallelism, started_at)
+                values ('external fixture', 'RUNNING', '{}'::jsonb, 'EXTERNAL', 'random', 'loss', :direction, :max, 1,
+                        now())
+                returning id
+                """)
+                .param("direction", direction)
+                .param("max", maxTrials)
+                .query(Long.class)
+                .single();
+    }
+
     public void queueTrials(long jobId, int count) {
         jdbc.sql("""
                 insert into trial (job_id, number, state, params)
@@ -31,6 +46,15 @@ public final class Fixtures {
                 .param("id", trialId)
                 .query(String.class)
                 .single();
+    }
+
+    /** Moves a running external trial's deadline {@code seconds} into the past. */
+    public void pastDeadline(long jobId, int number, int seconds) {
+        jdbc.sql("update trial set expires_at = now() - :s * interval '1 second' where job_id = :job and number = :n")
+                .param("s", seconds)
+                .param("job", jobId)
+                .param("n", number)
+                .update();
     }
 
     public void ageHeartbeat(long trialId, int seconds) {

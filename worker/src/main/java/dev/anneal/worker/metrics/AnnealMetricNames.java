@@ -24,6 +24,8 @@ public final class AnnealMetricNames {
     public static final String TRIALS_QUEUED = "anneal.trials.queued";
     /** Counter, tag {@code state}: trials the reaper took back from dead workers. */
     public static final String TRIALS_REAPED = "anneal.trials.reaped";
+    /** Counter: external trials failed because their client did not tell them in time. */
+    public static final String TRIALS_EXPIRED = "anneal.trials.expired";
     /** Timer, tag {@code algorithm}: time to sample one trial's parameters. */
     public static final String SAMPLER_LATENCY = "anneal.sampler.latency";
 

@@ -1,0 +1,104 @@
+package dev.anneal.api.asktell;
+
+import dev.anneal.api.job.JobNotFound;
+import dev.anneal.api.problem.ApiProblem;
+import dev.anneal.api.scheduler.AskTellProperties;
+import dev.anneal.api.scheduler.JobReconciler;
+import dev.anneal.api.trial.TrialNotFound;
+import dev.anneal.api.trial.TrialResponse;
+import dev.anneal.db.job.JobExecution;
+import dev.anneal.db.trial.ExternalTrials;
+import dev.anneal.db.trial.ExternalTrials.Refusal;
+import dev.anneal.db.trial.ExternalTrials.ToldTrial;
+import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialState;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ask/tell for external jobs: the client asks for a trial's parameters, evaluates them itself,
+ * may report intermediate values, and tells the result. A tell or report is one statement; an
+ * ask is three statements and a commit under the job's lock ({@link TrialChooser}) and one
+ * statement after it. Only a refused tell or report reads more, to say why it was refused.
+ */
+@Service
+class AskTellService {
+
+    private final TrialChooser chooser;
+    private final ExternalTrials external;
+    private final JobReconciler reconciler;
+    private final AskTellProperties properties;
+    private final JsonMapper json;
+
+    AskTellService(
+            TrialChooser chooser,
+            ExternalTrials external,
+            JobReconciler reconciler,
+            AskTellProperties properties,
+            JsonMapper json) {
+        this.chooser = chooser;
+        this.external = external;
+        this.reconciler = reconciler;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /**
+     * Hands out a new trial, or the running one the client already holds. The answer waits for
+     * the deadline write, whose synchronous commit makes the chosen trial durable.
+     */
+    public TrialChooser.Chosen ask(long jobId, AskRequest request) {
+        TrialChooser.Chosen chosen = chooser.choose(jobId, request.clientId());
+        external.startDeadline(jobId, chosen.trial().number(), properties.trialTimeout());
+        return chosen;
+    }
+
+    /**
+     * Finishes a running trial with the client's value or failure. When every trial of the job
+     * has been asked, this may have been the last one in flight, so the job is settled at once
+     * rather than at the scheduler's next pass: a client that GETs the job after its last tell
+     * sees it finished.
+     */
+    public TrialResponse tell(long jobId, int number, TellRequest request) {
+        Optional<ToldTrial> told = request.failed()
+                ? external.fail(jobId, number, request.failure())
+                : external.complete(jobId, number, request.value());
+        if (told.isEmpty()) {
+            throw refused(jobId, number);
+        }
+        if (told.get().allAsked()) {
+            reconciler.reconcile(jobId);
+        }
+        TrialEntity trial = told.get().trial();
+        return TrialResponse.summary(trial, json.readTree(trial.getParams()));
+    }
+
+    /** Records an intermediate value and pushes the trial's deadline out. */
+    public ReportResponse report(long jobId, int number, ReportRequest request) {
+        if (!external.report(jobId, number, request.step(), request.value(), properties.trialTimeout())) {
+            throw refused(jobId, number);
+        }
+        return ReportResponse.CONTINUE;
+    }
+
+    /** Why a tell or report changed nothing: read only after the fenced write refused it. */
+    private ApiProblem refused(long jobId, int number) {
+        Refusal r = external.refusal(jobId, number).orElseThrow(() -> JobNotFound.of(jobId));
+        if (r.execution() != JobExecution.EXTERNAL) {
+            return AskTellProblems.notExternal(jobId);
+        }
+        boolean running = r.trialState() == TrialState.RUNNING;
+        if (r.trialState() == null || (running && !r.pastDeadline())) {
+            // a running, unexpired trial refused a moment ago did not exist yet then: the ask
+            // that created it committed after the refused write
+            return TrialNotFound.of(jobId, number);
+        }
+        if (running) {
+            // past its deadline, so it counts as FAILED; the reaper marks it so shortly
+            return AskTellProblems.trialFinished(
+                    jobId, number, TrialState.FAILED, ExternalTrials.expiryReason(properties.trialTimeout()));
+        }
+        return AskTellProblems.trialFinished(jobId, number, r.trialState(), r.failureReason());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.anneal.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The Anneal server a benchmark talks to: the one at {@code --url}, or else {@code
+ * api/target/anneal.jar} started in its default mode (embedded PostgreSQL in a temporary
+ * directory, removed again on close).
+ */
+final class BenchServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String url;
+    private final Process process;
+    private final Path home;
+
+    private BenchServer(String url, Process process, Path home) {
+        this.url = url;
+        this.process = process;
+        this.home = home;
+    }
+
+    /** The server named by {@code --url} in {@code args}, or a fresh one; healthy on return. */
+    static BenchServer fromArgs(String[] args) throws Exception {
+        String url = option(args, "--url", null);
+        BenchServer server;
+        if (url != null) {
+            server = new BenchServer(url, null, null);
+        } else {
+            Path home = Files.createTempDirectory("anneal-bench");
+            int port = freePort();
+            server = new BenchServer("http://localhost:" + port, start(port, home), home);
+        }
+        try {
+            server.awaitHealthy();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    String url() {
+        return url;
+    }
+
+    /** Whether the benchmark started this server itself (its log is then in a temporary file). */
+    boolean started() {
+        return process != null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        process.waitFor(60, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not remove " + home + ": " + e.getMessage());
+        }
+    }
+
+    /** The value after {@code name} in {@code args}, or {@code fallback}. */
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static Process start(int port, Path home) throws IOException {
+        Path jar = Path.of("api", "target", "anneal.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(
+                    "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--server.port=" + port,
+                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"))
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("server.log").toFile())
+                .start();
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("the server exited during startup; see " + home.resolve("server.log"));
+            }
+            try {
+                HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .build();
+                if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the server at " + url + " did not become healthy within 120 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
