@@ -22,6 +22,7 @@ public final class SearchLatency {
 
     static final int CALLS = 7;
     static final int WARMUP_CALLS = 3;
+    static final int JIT_ROUNDS = 4;
 
     private SearchLatency() {}
 
@@ -42,6 +43,12 @@ public final class SearchLatency {
             }
         }
         ReferenceTables reference = ReferenceTables.load(ReferenceTables.locate());
+        // a running server has compiled its hot loops long ago: compile them before measuring
+        for (String sampler : samplers) {
+            for (int round = 0; round < JIT_ROUNDS; round++) {
+                medianMillis(BenchFunctions.byName(functions.get(0)), sampler, 100);
+            }
+        }
         System.out.println("median ms per suggestion (peer mean ms from reference.md in brackets)");
         for (String name : functions) {
             BenchFunction f = BenchFunctions.byName(name);

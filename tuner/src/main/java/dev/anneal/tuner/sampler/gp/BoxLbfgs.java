@@ -26,6 +26,21 @@ final class BoxLbfgs {
 
     static Result minimize(
             Objective f, double[] start, double[] lower, double[] upper, int maxIterations, double tolerance) {
+        return minimize(f, start, lower, upper, maxIterations, tolerance, 1e-10);
+    }
+
+    /**
+     * @param tolerance stop when the projected gradient's largest entry is below this
+     * @param relativeDecrease stop when an iteration improves f by less than this fraction of |f|
+     */
+    static Result minimize(
+            Objective f,
+            double[] start,
+            double[] lower,
+            double[] upper,
+            int maxIterations,
+            double tolerance,
+            double relativeDecrease) {
         int n = start.length;
         double[] x = start.clone();
         project(x, lower, upper);
@@ -98,7 +113,7 @@ final class BoxLbfgs {
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
             fx = fNew;
-            if (Math.abs(previous - fx) <= 1e-10 * (Math.abs(previous) + Math.abs(fx) + 1e-12)) {
+            if (Math.abs(previous - fx) <= relativeDecrease * (Math.abs(previous) + Math.abs(fx) + 1e-12)) {
                 break;
             }
         }

@@ -15,6 +15,12 @@ final class HyperparameterFit {
     private static final int MAX_ITERATIONS = 60;
     /** As loose as Optuna's (gtol 1e-2): the acquisition barely changes beyond it. */
     private static final double GRADIENT_TOLERANCE = 1e-2;
+    /**
+     * Iterations that improve the log posterior by less than this fraction end the fit: the
+     * last digits of a hyperparameter do not change where expected improvement is highest,
+     * and each evaluation costs a Cholesky decomposition and an inverse.
+     */
+    private static final double RELATIVE_DECREASE = 1e-6;
     /** A random restart guards against a poor local optimum while data are few. */
     private static final int RESTART_BELOW = 40;
 
@@ -34,7 +40,8 @@ final class HyperparameterFit {
 
         double[] start = new double[d + 2];
         start[d + 1] = Math.log(1e-2);
-        BoxLbfgs.Result best = BoxLbfgs.minimize(objective, start, lower, upper, MAX_ITERATIONS, GRADIENT_TOLERANCE);
+        BoxLbfgs.Result best = BoxLbfgs.minimize(
+                objective, start, lower, upper, MAX_ITERATIONS, GRADIENT_TOLERANCE, RELATIVE_DECREASE);
         if (x.length >= RESTART_BELOW && Double.isFinite(best.value())) {
             // with this much data the posterior over hyperparameters has one clear mode
             return Hyperparameters.fromLog(best.x());
@@ -44,7 +51,8 @@ final class HyperparameterFit {
             restart[k] = rng.nextDouble(Math.log(0.1), Math.log(30));
         }
         restart[d + 1] = Math.log(1e-3);
-        BoxLbfgs.Result other = BoxLbfgs.minimize(objective, restart, lower, upper, MAX_ITERATIONS, GRADIENT_TOLERANCE);
+        BoxLbfgs.Result other = BoxLbfgs.minimize(
+                objective, restart, lower, upper, MAX_ITERATIONS, GRADIENT_TOLERANCE, RELATIVE_DECREASE);
         if (other.value() < best.value() || !Double.isFinite(best.value())) {
             best = other;
         }
