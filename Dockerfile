@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# The Anneal server image. Build from the repository root: docker build -t anneal .
+# Anneal images, built from the repository root:
+#   docker build --target api -t anneal-api .
+#   docker build --target worker -t anneal-worker .
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -12,19 +14,30 @@ COPY bench/pom.xml bench/pom.xml
 # dependencies first, so code changes do not re-download DL4J
 RUN ./mvnw -B -q -pl api -am dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN ./mvnw -B -q -pl api -am package -DskipTests -Dspotless.check.skip=true
+RUN ./mvnw -B -q -pl api,worker -am package -DskipTests -Dspotless.check.skip=true
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17-jre AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --create-home --home-dir /var/lib/anneal anneal
 USER anneal
 WORKDIR /var/lib/anneal
-COPY --from=build /src/api/target/anneal.jar /opt/anneal/anneal.jar
-# one OpenMP thread per trial; the worker also caps ND4J's threads itself (anneal.worker.threads-per-trial)
+# one OpenMP thread per trial; workers also cap ND4J's threads themselves (anneal.worker.threads-per-trial)
 ENV OMP_NUM_THREADS=1
+
+# the server: REST API, scheduler and (unless ANNEAL_WORKER_SLOTS=0) embedded workers
+FROM runtime AS api
+COPY --from=build /src/api/target/anneal.jar /opt/anneal/anneal.jar
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/anneal/anneal.jar"]
+
+# a worker-only process; needs SPRING_DATASOURCE_URL of the server's PostgreSQL
+FROM runtime AS worker
+COPY --from=build /src/worker/target/anneal-worker.jar /opt/anneal/anneal-worker.jar
+EXPOSE 8081
+HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
+    CMD curl -fsS http://localhost:8081/actuator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/anneal/anneal-worker.jar"]

@@ -8,9 +8,10 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /**
  * The Anneal server: REST API, scheduler and (by default) embedded workers and an embedded
- * PostgreSQL. Scans {@code dev.anneal} so the db and worker modules' beans are part of it.
+ * PostgreSQL. Scans the db module's repositories and the worker module's configuration (not
+ * its standalone {@code WorkerApplication}), so embedded workers are part of the server.
  */
-@SpringBootApplication(scanBasePackages = "dev.anneal")
+@SpringBootApplication(scanBasePackages = {"dev.anneal.api", "dev.anneal.db", "dev.anneal.worker.config"})
 @EntityScan("dev.anneal.db")
 @EnableJpaRepositories("dev.anneal.db")
 @ConfigurationPropertiesScan("dev.anneal.api")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,9 +32,14 @@ class JobController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a tuning job", description = "The README's job-spec reference documents every field.")
-    ResponseEntity<JobResponse> submit(@RequestBody JsonNode spec) {
-        JobResponse job = jobs.submit(spec);
-        return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(job);
+    ResponseEntity<JobResponse> submit(
+            @RequestBody JsonNode spec,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
+        JobService.Submitted submitted = jobs.submit(spec, idempotencyKey);
+        return ResponseEntity.created(
+                        URI.create("/api/v1/jobs/" + submitted.job().id()))
+                .header("Idempotent-Replayed", Boolean.toString(submitted.replayed()))
+                .body(submitted.job());
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.db.idempotency.IdempotencyKeys;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.JobState;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -26,41 +26,56 @@ public class JobService {
     private final JobRepository jobs;
     private final TrialStats stats;
     private final TrialQueue queue;
-    private final JobSpecParser parser;
+    private final JobSubmission submission;
+    private final IdempotencyKeys keys;
     private final JsonMapper json;
-    private final ApplicationEventPublisher events;
 
     JobService(
             JobRepository jobs,
             TrialStats stats,
             TrialQueue queue,
-            JobSpecParser parser,
-            JsonMapper json,
-            ApplicationEventPublisher events) {
+            JobSubmission submission,
+            IdempotencyKeys keys,
+            JsonMapper json) {
         this.jobs = jobs;
         this.stats = stats;
         this.queue = queue;
-        this.parser = parser;
+        this.submission = submission;
+        this.keys = keys;
         this.json = json;
-        this.events = events;
     }
 
-    /** Validates and stores a job; the scheduler picks it up once the transaction commits. */
-    @Transactional
-    public JobResponse submit(JsonNode body) {
-        ParsedJob parsed = parser.parse(body);
-        JobEntity job = jobs.saveAndFlush(new JobEntity(
-                parsed.name(),
-                json.writeValueAsString(parsed.spec()),
-                parsed.execution(),
-                parsed.dataset() == null ? null : parsed.dataset().getId(),
-                parsed.algorithm(),
-                parsed.metric(),
-                parsed.direction(),
-                parsed.maxTrials(),
-                parsed.parallelism()));
-        events.publishEvent(new JobSubmittedEvent(job.getId()));
-        return JobResponse.of(jobs.findById(job.getId()).orElseThrow(), parsed.spec(), Map.of(), null);
+    /** A submitted job, and whether it was created by an earlier request with the same idempotency key. */
+    public record Submitted(JobResponse job, boolean replayed) {}
+
+    /**
+     * Validates and stores a job. With an {@code Idempotency-Key}, a retry of the same request
+     * (same key, same body) gets the job the first request created instead of a second job; the
+     * same key with a different body is refused (422), since the client confused two requests.
+     */
+    public Submitted submit(JsonNode body, String idempotencyKey) {
+        Optional<JobSubmission.IdempotentRequest> key = IdempotencyKeyHeader.parse(idempotencyKey, body);
+        if (key.isPresent()) {
+            Optional<Submitted> earlier = replay(key.get());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            JobEntity job = submission.create(body, key);
+            return new Submitted(get(job.getId()), false);
+        } catch (JobSubmission.KeyTakenMeanwhile race) {
+            return replay(key.orElseThrow()).orElseThrow();
+        }
+    }
+
+    private Optional<Submitted> replay(JobSubmission.IdempotentRequest request) {
+        return keys.find(request.key()).map(use -> {
+            if (!use.requestHash().equals(request.bodyHash())) {
+                throw IdempotencyKeyHeader.reusedWithAnotherBody(request.key(), use.jobId());
+            }
+            return new Submitted(get(use.jobId()), true);
+        });
     }
 
     @Transactional(readOnly = true)

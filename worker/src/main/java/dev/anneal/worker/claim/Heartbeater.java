@@ -26,6 +26,7 @@ public class Heartbeater {
     private final WorkerMetrics metrics;
     private final Duration interval;
     private final Map<Long, TrialControl> tracked = new ConcurrentHashMap<>();
+    private volatile Runnable afterEachRound = () -> {};
     private ScheduledExecutorService executor;
 
     public Heartbeater(TrialQueue queue, WorkerMetrics metrics, Duration interval) {
@@ -34,14 +35,18 @@ public class Heartbeater {
         this.interval = interval;
     }
 
+    /** Something to do after every round, such as renewing the worker's registration. */
+    public void afterEachRound(Runnable action) {
+        this.afterEachRound = action;
+    }
+
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "anneal-heartbeat");
             t.setDaemon(true);
             return t;
         });
-        executor.scheduleWithFixedDelay(
-                this::beatOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::beatOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {
@@ -74,5 +79,6 @@ public class Heartbeater {
                         e);
             }
         }
+        afterEachRound.run();
     }
 }

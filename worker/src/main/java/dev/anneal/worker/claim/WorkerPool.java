@@ -47,6 +47,7 @@ public class WorkerPool implements SmartLifecycle {
     private final Heartbeater heartbeater;
     private final WorkSignal signal;
     private final WorkerMetrics metrics;
+    private final WorkerRegistration registration;
     private final Consumer<TrialFinishedEvent> finishedListener;
     private final Map<Long, TrialControl> active = new ConcurrentHashMap<>();
     private final AtomicInteger busy = new AtomicInteger();
@@ -54,30 +55,34 @@ public class WorkerPool implements SmartLifecycle {
     private ExecutorService trials;
     private Thread claimLoop;
 
-    public WorkerPool(
-            WorkerPoolSettings settings,
-            TrialQueue queue,
-            TrialRunner runner,
-            Heartbeater heartbeater,
-            WorkSignal signal,
-            WorkerMetrics metrics,
-            Consumer<TrialFinishedEvent> finishedListener) {
+    public WorkerPool(WorkerPoolSettings settings, Parts parts) {
         this.workerId = settings.workerId();
         this.slots = settings.slots();
         this.threadsPerTrial = settings.threadsPerTrial();
         this.pollInterval = settings.pollInterval();
         this.shutdownGrace = settings.shutdownGrace();
-        this.queue = queue;
-        this.runner = runner;
-        this.heartbeater = heartbeater;
-        this.signal = signal;
-        this.metrics = metrics;
-        this.finishedListener = finishedListener;
+        this.queue = parts.queue();
+        this.runner = parts.runner();
+        this.heartbeater = parts.heartbeater();
+        this.signal = parts.signal();
+        this.metrics = parts.metrics();
+        this.registration = parts.registration();
+        this.finishedListener = parts.finishedListener();
     }
 
     /** The fixed settings of a pool. */
     public record WorkerPoolSettings(
             String workerId, int slots, int threadsPerTrial, Duration pollInterval, Duration shutdownGrace) {}
+
+    /** What a pool works with: the queue, the runner, and who hears about it. */
+    public record Parts(
+            TrialQueue queue,
+            TrialRunner runner,
+            Heartbeater heartbeater,
+            WorkSignal signal,
+            WorkerMetrics metrics,
+            WorkerRegistration registration,
+            Consumer<TrialFinishedEvent> finishedListener) {}
 
     public String workerId() {
         return workerId;
@@ -95,6 +100,7 @@ public class WorkerPool implements SmartLifecycle {
         AtomicInteger n = new AtomicInteger();
         trials = Executors.newFixedThreadPool(slots, r -> new Thread(r, "anneal-trial-" + n.incrementAndGet()));
         running = true;
+        heartbeater.afterEachRound(registration::beat);
         heartbeater.start();
         claimLoop = new Thread(this::claimLoop, "anneal-claim");
         claimLoop.start();
@@ -159,6 +165,7 @@ public class WorkerPool implements SmartLifecycle {
             heartbeater.untrack(control);
             active.remove(trial.trialId());
             busy.decrementAndGet();
+            registration.trialDone();
             metrics.trialFinished(outcome, Duration.between(control.claimedAt(), Instant.now()));
             MDC.clear();
             signal.wake();
@@ -192,6 +199,7 @@ public class WorkerPool implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         heartbeater.stop();
+        registration.stopped();
         log.info("Worker {} stopped", workerId);
     }
 

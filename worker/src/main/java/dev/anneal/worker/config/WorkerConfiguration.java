@@ -2,10 +2,13 @@ package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.claim.Heartbeater;
 import dev.anneal.worker.claim.WorkSignal;
 import dev.anneal.worker.claim.WorkerPool;
+import dev.anneal.worker.claim.WorkerRegistration;
 import dev.anneal.worker.metrics.WorkerMetrics;
+import dev.anneal.worker.run.DatabaseRetry;
 import dev.anneal.worker.run.JobCatalog;
 import dev.anneal.worker.run.TrainingDataCache;
 import dev.anneal.worker.run.TrialRunner;
@@ -51,13 +54,23 @@ public class WorkerConfiguration {
 
     @Bean
     TrainingDataCache trainingDataCache(DatasetContentStore contents, WorkerProperties properties) {
-        return new TrainingDataCache(contents, properties.datasetCacheEntries());
+        return new TrainingDataCache(contents, properties.datasetCacheEntries(), properties.cacheDirectory());
+    }
+
+    @Bean
+    DatabaseRetry databaseRetry(WorkerProperties properties) {
+        return new DatabaseRetry(properties.databaseRetry());
     }
 
     @Bean
     TrialRunner trialRunner(
-            TrialQueue queue, JobCatalog jobs, TrainingDataCache data, JsonMapper json, WorkerMetrics metrics) {
-        return new TrialRunner(queue, jobs, data, json, metrics);
+            TrialQueue queue,
+            JobCatalog jobs,
+            TrainingDataCache data,
+            JsonMapper json,
+            WorkerMetrics metrics,
+            DatabaseRetry retry) {
+        return new TrialRunner(queue, jobs, data, json, metrics, retry);
     }
 
     @Bean
@@ -74,14 +87,19 @@ public class WorkerConfiguration {
             WorkSignal signal,
             WorkerMetrics metrics,
             ApplicationEventPublisher events,
-            WorkerPoolHolder holder) {
+            WorkerPoolHolder holder,
+            WorkerRegistry registry) {
         var settings = new WorkerPool.WorkerPoolSettings(
                 workerId(properties),
                 properties.effectiveSlots(),
                 properties.effectiveThreadsPerTrial(),
                 properties.pollInterval(),
                 properties.shutdownGrace());
-        WorkerPool pool = new WorkerPool(settings, queue, runner, heartbeater, signal, metrics, events::publishEvent);
+        var registration =
+                new WorkerRegistration(registry, settings.workerId(), host(), settings.slots(), holder::busySlots);
+        WorkerPool pool = new WorkerPool(
+                settings,
+                new WorkerPool.Parts(queue, runner, heartbeater, signal, metrics, registration, events::publishEvent));
         holder.pool.set(pool);
         return pool;
     }
@@ -90,14 +108,16 @@ public class WorkerConfiguration {
         if (!properties.workerId().isBlank()) {
             return properties.workerId();
         }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "localhost";
-        }
-        return host + "-" + ProcessHandle.current().pid() + "-"
+        return host() + "-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
     }
 
     /** Lets the busy-slots gauge read the pool, which is created after the metrics it reports to. */

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often a running trial's lease is renewed
  * @param shutdownGrace how long shutdown waits for running trials to stop before giving up on them
  * @param datasetCacheEntries parsed datasets and prepared jobs kept in memory
+ * @param cacheDir where fetched dataset files are kept on local disk, by content hash; blank
+ *     (default) means {@code ~/.anneal/cache}
+ * @param databaseRetry how long a running trial keeps retrying a write while the database is
+ *     unreachable before it is abandoned (and later requeued by the reaper)
  */
 @ConfigurationProperties("anneal.worker")
 public record WorkerProperties(
@@ -26,7 +30,15 @@ public record WorkerProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("10s") Duration shutdownGrace,
-        @DefaultValue("4") int datasetCacheEntries) {
+        @DefaultValue("4") int datasetCacheEntries,
+        @DefaultValue("") String cacheDir,
+        @DefaultValue("30s") Duration databaseRetry) {
+
+    public java.nio.file.Path cacheDirectory() {
+        return cacheDir.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("user.home"), ".anneal", "cache")
+                : java.nio.file.Path.of(cacheDir);
+    }
 
     public int effectiveSlots() {
         return slots >= 0 ? slots : Runtime.getRuntime().availableProcessors();

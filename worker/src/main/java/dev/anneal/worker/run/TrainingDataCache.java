@@ -4,23 +4,39 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.dataset.DatasetFile;
+import dev.anneal.worker.dataset.InvalidDatasetException;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parsed datasets (by content hash) and prepared training data (by job), each computed once per
  * worker process however many trials ask at the same time. Every trial of a job shares one split
  * and one set of fitted statistics, which is also what makes their scores comparable.
+ *
+ * <p>Dataset files fetched from PostgreSQL are also kept on local disk under their content hash,
+ * so a restarted worker (or one of many on a machine) does not pull them over the network again.
+ * A file whose content no longer matches its name is discarded and fetched again.
  */
 public class TrainingDataCache {
 
+    private static final Logger log = LoggerFactory.getLogger(TrainingDataCache.class);
+
     private final DatasetContentStore contents;
+    private final Path directory;
     private final Cache<String, CsvTable> tables;
     private final Cache<Long, PreparedData> prepared;
 
-    public TrainingDataCache(DatasetContentStore contents, int maxEntries) {
+    public TrainingDataCache(DatasetContentStore contents, int maxEntries, Path cacheDirectory) {
         this.contents = contents;
+        this.directory = cacheDirectory.resolve("datasets");
         this.tables = Caffeine.newBuilder().maximumSize(maxEntries).build();
         this.prepared = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
@@ -30,9 +46,60 @@ public class TrainingDataCache {
     }
 
     CsvTable table(String sha256) {
-        return tables.get(
-                sha256,
-                sha -> CsvTableReader.read(contents.load(sha)
-                        .orElseThrow(() -> new IllegalStateException("dataset content " + sha + " is not stored"))));
+        return tables.get(sha256, this::load);
+    }
+
+    private CsvTable load(String sha256) {
+        Optional<CsvTable> cached = fromDisk(sha256);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        byte[] gzip = contents.load(sha256)
+                .orElseThrow(() -> new IllegalStateException("dataset content " + sha256 + " is not stored"));
+        DatasetFile file = DatasetFile.parse(gzip, Long.MAX_VALUE);
+        toDisk(sha256, gzip);
+        return file.table();
+    }
+
+    private Optional<CsvTable> fromDisk(String sha256) {
+        Path file = directory.resolve(sha256 + ".csv.gz");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            DatasetFile parsed = DatasetFile.parse(Files.readAllBytes(file), Long.MAX_VALUE);
+            if (parsed.sha256().equals(sha256)) {
+                return Optional.of(parsed.table());
+            }
+            log.warn("Cached dataset {} does not match its hash; fetching it again", file);
+        } catch (IOException | InvalidDatasetException e) {
+            log.warn("Cached dataset {} is unreadable ({}); fetching it again", file, e.getMessage());
+        }
+        deleteQuietly(file);
+        return Optional.empty();
+    }
+
+    private void toDisk(String sha256, byte[] gzip) {
+        try {
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, sha256, ".part");
+            Files.write(temp, gzip);
+            // other workers on this machine may race to write the same file: the move is atomic
+            Files.move(
+                    temp,
+                    directory.resolve(sha256 + ".csv.gz"),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("Could not cache dataset {} in {}: {}", sha256, directory, e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}: {}", file, e.getMessage());
+        }
     }
 }

@@ -32,22 +32,29 @@ public class TrialRunner {
     private final TrainingDataCache data;
     private final JsonMapper json;
     private final WorkerMetrics metrics;
+    private final DatabaseRetry retry;
 
     public TrialRunner(
-            TrialQueue queue, JobCatalog jobs, TrainingDataCache data, JsonMapper json, WorkerMetrics metrics) {
+            TrialQueue queue,
+            JobCatalog jobs,
+            TrainingDataCache data,
+            JsonMapper json,
+            WorkerMetrics metrics,
+            DatabaseRetry retry) {
         this.queue = queue;
         this.jobs = jobs;
         this.data = data;
         this.json = json;
         this.metrics = metrics;
+        this.retry = retry;
     }
 
     public TrialOutcome run(TrialControl control) {
         ClaimedTrial trial = control.trial();
         Lease lease = trial.lease();
         try {
-            TrainingJob job = jobs.get(trial.jobId());
-            PreparedData prepared = data.prepared(job);
+            TrainingJob job = retry.call("read the job", () -> jobs.get(trial.jobId()));
+            PreparedData prepared = retry.call("load the dataset", () -> data.prepared(job));
             TrialParams params =
                     new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
             long seed = TrainingSeeds.forTrial(job.spec().algorithm().seed(), trial.number());
@@ -55,13 +62,17 @@ public class TrialRunner {
             return finish(control, job, prepared, result);
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());
-            return queue.fail(lease, e.getMessage()) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
+            return fail(lease, e.getMessage()) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
         } catch (RuntimeException e) {
             log.error("Trial failed with an unexpected error", e);
             String reason =
                     "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return queue.fail(lease, reason) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
+            return fail(lease, reason) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
         }
+    }
+
+    private boolean fail(Lease lease, String reason) {
+        return retry.call("fail the trial", () -> queue.fail(lease, reason));
     }
 
     private TrainingMonitor monitor(TrialControl control) {
@@ -74,8 +85,10 @@ public class TrialRunner {
             @Override
             public boolean afterEpoch(int epoch, Map<String, Double> epochMetrics) {
                 metrics.epochTrained();
-                control.onLeaseCheck(
-                        queue.reportEpoch(control.trial().lease(), epoch, json.writeValueAsString(epochMetrics)));
+                String metricsJson = json.writeValueAsString(epochMetrics);
+                control.onLeaseCheck(retry.call(
+                        "report an epoch",
+                        () -> queue.reportEpoch(control.trial().lease(), epoch, metricsJson)));
                 return !control.shouldStop();
             }
         };
@@ -86,13 +99,14 @@ public class TrialRunner {
         if (result instanceof TrainingResult.Finished finished) {
             var selection =
                     ObjectiveSelector.select(finished.curve(), job.spec().objective());
-            boolean written = queue.complete(
-                    lease, selection.value(), selection.epoch(), json.writeValueAsString(prepared.record()));
+            String record = json.writeValueAsString(prepared.record());
+            boolean written = retry.call(
+                    "complete the trial", () -> queue.complete(lease, selection.value(), selection.epoch(), record));
             return written ? TrialOutcome.COMPLETED : lost(lease);
         }
         if (result instanceof TrainingResult.Diverged diverged) {
             String reason = "diverged: " + diverged.detail() + " at epoch " + diverged.epoch();
-            return queue.fail(lease, reason) ? TrialOutcome.FAILED : lost(lease);
+            return fail(lease, reason) ? TrialOutcome.FAILED : lost(lease);
         }
         return stopped(control);
     }
@@ -104,12 +118,12 @@ public class TrialRunner {
             return lost(lease);
         }
         if (check == LeaseCheck.CANCEL || check == LeaseCheck.PRUNE) {
-            if (!queue.finishStopped(lease)) {
+            if (!retry.call("finish the stopped trial", () -> queue.finishStopped(lease))) {
                 return lost(lease);
             }
             return check == LeaseCheck.CANCEL ? TrialOutcome.CANCELLED : TrialOutcome.PRUNED;
         }
-        return queue.release(lease) ? TrialOutcome.RELEASED : lost(lease);
+        return retry.call("release the trial", () -> queue.release(lease)) ? TrialOutcome.RELEASED : lost(lease);
     }
 
     private static TrialOutcome lost(Lease lease) {
