@@ -18,6 +18,7 @@ public final class Bench {
             case "training" -> TrainingThroughput.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
             case "asktell" -> AskTellThroughput.main(rest);
+            case "queue" -> QueueThroughput.main(rest);
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
             case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
             default -> {
@@ -31,6 +32,9 @@ public final class Bench {
                           asktell [--url URL] [--cycles 3000] [--clients 8] [--warmup 5000]
                                                    ask+tell cycles/s of an external random-search job over HTTP,
                                                    K concurrent clients, p50/p99 latency, vs Optuna's RDB storage
+                          queue [--url JDBC-URL] [--trials 3000]
+                                                   no-op trials claimed and completed per second, 1/2/8 threads
+                                                   and 2/8 processes, claim latency, vs Optuna's RDB storage
                           search [--functions f,g] [--samplers a,b] [--seeds 20] [--in-flight 1]
                                                    median simple regret on the public test functions vs Optuna
                           latency [--functions f,g] [--samplers a,b] [--observations 50,100,200,1000]
