@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,10 +56,19 @@ class ServerRestartIT {
     void aKilledServerFinishesItsJobAfterRestart() throws Exception {
         assertThat(JAR).as("run after 'package': the repackaged server jar").exists();
         int port = freePort();
-        ApiClient api = new ApiClient(port);
+        ApiClient anonymous = new ApiClient(port);
 
         Process first = start(port, "first");
-        awaitHealthy(api, first);
+        awaitHealthy(anonymous, first);
+        // security is on by default: the first start made an admin token, shown once, in an owner-only file
+        assertThat(anonymous.get("/api/v1/jobs").status()).isEqualTo(401);
+        Path tokenFile = home.resolve("admin-token");
+        assertThat(Files.getPosixFilePermissions(tokenFile))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String token = Files.readString(tokenFile).trim();
+        assertThat(Files.readString(Path.of("target", "server-restart-first.log")))
+                .contains(token);
+        ApiClient api = new ApiClient(port, token);
         long id = api.submit("""
                 { "dataset": "iris", "target": "label", "maxTrials": 10, "parallelism": 2,
                   "searchSpace": { "epochs": { "type": "int", "min": 60, "max": 90 },
@@ -75,6 +85,11 @@ class ServerRestartIT {
 
         Process second = start(port, "second");
         awaitHealthy(api, second);
+        assertThat(Files.readString(tokenFile).trim())
+                .as("a restart keeps the admin token and makes no other")
+                .isEqualTo(token);
+        assertThat(Files.readString(Path.of("target", "server-restart-second.log")))
+                .doesNotContain("Created an admin API token");
         JsonNode job = api.awaitFinished(id, Duration.ofMinutes(4));
 
         assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
@@ -113,6 +128,7 @@ class ServerRestartIT {
                         JAR.toString(),
                         "--server.port=" + port,
                         "--anneal.embedded-db.data-dir=" + home.resolve("postgres"),
+                        "--anneal.security.admin-token-file=" + home.resolve("admin-token"),
                         "--anneal.worker.slots=2",
                         "--anneal.worker.heartbeat-interval=1s",
                         "--anneal.scheduler.dead-after=5s",

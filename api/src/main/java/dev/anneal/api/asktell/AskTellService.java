@@ -4,9 +4,11 @@ import dev.anneal.api.job.JobNotFound;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.scheduler.AskTellProperties;
 import dev.anneal.api.scheduler.JobReconciler;
+import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.api.trial.TrialNotFound;
 import dev.anneal.api.trial.TrialResponse;
 import dev.anneal.db.job.JobExecution;
+import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ExternalTrials.Refusal;
 import dev.anneal.db.trial.ExternalTrials.ToldTrial;
@@ -30,13 +32,19 @@ class AskTellService {
     private final JobReconciler reconciler;
     private final AskTellProperties properties;
     private final JsonMapper json;
+    private final JobRepository jobs;
+    private final CurrentCaller caller;
 
     AskTellService(
             TrialChooser chooser,
             ExternalTrials external,
             JobReconciler reconciler,
             AskTellProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            JobRepository jobs,
+            CurrentCaller caller) {
+        this.jobs = jobs;
+        this.caller = caller;
         this.chooser = chooser;
         this.external = external;
         this.reconciler = reconciler;
@@ -49,6 +57,7 @@ class AskTellService {
      * the deadline write, whose synchronous commit makes the chosen trial durable.
      */
     public TrialChooser.Chosen ask(long jobId, AskRequest request) {
+        requireOwnJob(jobId);
         TrialChooser.Chosen chosen = chooser.choose(jobId, request.clientId());
         external.startDeadline(jobId, chosen.trial().number(), properties.trialTimeout());
         return chosen;
@@ -61,6 +70,7 @@ class AskTellService {
      * sees it finished.
      */
     public TrialResponse tell(long jobId, int number, TellRequest request) {
+        requireOwnJob(jobId);
         Optional<ToldTrial> told = request.failed()
                 ? external.fail(jobId, number, request.failure())
                 : external.complete(jobId, number, request.value());
@@ -76,10 +86,18 @@ class AskTellService {
 
     /** Records an intermediate value and pushes the trial's deadline out. */
     public ReportResponse report(long jobId, int number, ReportRequest request) {
+        requireOwnJob(jobId);
         if (!external.report(jobId, number, request.step(), request.value(), properties.trialTimeout())) {
             throw refused(jobId, number);
         }
         return ReportResponse.CONTINUE;
+    }
+
+    /** Another project's job is answered as if it did not exist. */
+    private void requireOwnJob(long jobId) {
+        if (!jobs.existsByIdAndProjectId(jobId, caller.projectId())) {
+            throw JobNotFound.of(jobId);
+        }
     }
 
     /** Why a tell or report changed nothing: read only after the fenced write refused it. */

@@ -31,7 +31,7 @@ class BuiltinDatasets implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (String name : NAMES) {
-            if (datasets.exists(name)) {
+            if (datasets.builtinExists(name)) {
                 continue;
             }
             try (InputStream in = new ClassPathResource("datasets/" + name + ".csv").getInputStream()) {

@@ -2,6 +2,7 @@ package dev.anneal.api.dataset;
 
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
@@ -28,16 +29,19 @@ public class DatasetService {
     private final DatasetContentStore contents;
     private final JsonMapper json;
     private final long maxUncompressedBytes;
+    private final CurrentCaller caller;
 
     DatasetService(
             DatasetRepository datasets,
             DatasetContentStore contents,
             JsonMapper json,
+            CurrentCaller caller,
             @Value("${anneal.datasets.max-uncompressed-size:1GB}")
                     org.springframework.util.unit.DataSize maxUncompressed) {
         this.datasets = datasets;
         this.contents = contents;
         this.json = json;
+        this.caller = caller;
         this.maxUncompressedBytes = maxUncompressed.toBytes();
     }
 
@@ -52,7 +56,9 @@ public class DatasetService {
                     "name must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit, but was "
                             + (name == null ? "missing" : "\"" + name + "\""));
         }
-        if (datasets.existsByName(name)) {
+        // uploads belong to the caller's project; built-in samples to none, and every project sees them
+        Long project = builtin ? null : caller.projectId();
+        if (builtin ? datasets.findByNameAndBuiltinTrue(name).isPresent() : exists(name)) {
             throw nameTaken(name);
         }
         DatasetFile file;
@@ -69,7 +75,8 @@ public class DatasetService {
                 file.table().rowCount(),
                 file.table().columns().size(),
                 json.writeValueAsString(DatasetProfiler.profile(file.table())),
-                builtin);
+                builtin,
+                project);
         try {
             entity = datasets.saveAndFlush(entity);
         } catch (DataIntegrityViolationException e) {
@@ -81,20 +88,25 @@ public class DatasetService {
 
     @Transactional(readOnly = true)
     public Page<DatasetResponse> list(PageRequest page) {
-        return datasets.findAll(page).map(d -> DatasetResponse.of(d, null));
+        return datasets.findVisible(caller.projectId(), page).map(d -> DatasetResponse.of(d, null));
     }
 
     @Transactional(readOnly = true)
     public DatasetResponse get(long id) {
-        DatasetEntity d = datasets.findById(id)
+        DatasetEntity d = datasets.findVisible(id, caller.projectId())
                 .orElseThrow(() -> ApiProblem.notFound(
                                 ProblemTypes.DATASET_NOT_FOUND, "Dataset not found", "no dataset has id " + id)
                         .with("datasetId", id));
         return DatasetResponse.of(d, json.readTree(d.getProfile()));
     }
 
+    /** Whether the caller's project sees a dataset of this name (its own or a built-in one). */
     boolean exists(String name) {
-        return datasets.existsByName(name);
+        return datasets.findVisible(name, caller.projectId()).isPresent();
+    }
+
+    boolean builtinExists(String name) {
+        return datasets.findByNameAndBuiltinTrue(name).isPresent();
     }
 
     private static ApiProblem invalid(String detail) {

@@ -6,6 +6,7 @@ import dev.anneal.db.job.JobState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,13 +44,21 @@ class JobController {
     }
 
     @GetMapping
-    @Operation(summary = "List jobs, newest first, optionally by state")
+    @Operation(
+            summary = "List the project's jobs, newest first, optionally by state and tags",
+            description = "tag=key:value (repeatable: every tag must match); latest=true answers only the newest"
+                    + " match, e.g. ?tag=branch:main&state=COMPLETED&latest=true for a CI baseline")
     PageResponse<JobResponse> list(
             @RequestParam(required = false) String state,
+            @RequestParam(required = false) List<String> tag,
+            @RequestParam(defaultValue = "false") boolean latest,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        var request = Paging.of(page, size, Sort.by(Sort.Direction.DESC, "id"));
-        return PageResponse.of(jobs.list(Paging.enumParam("state", state, JobState.class), request), j -> j);
+        // the query orders by creation itself; a Sort here would be appended to its SQL
+        var request = Paging.of(page, size, Sort.unsorted());
+        return PageResponse.of(
+                jobs.list(Paging.enumParam("state", state, JobState.class), TagFilter.parse(tag), latest, request),
+                j -> j);
     }
 
     @GetMapping("/{id}")

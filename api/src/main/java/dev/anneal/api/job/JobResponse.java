@@ -32,6 +32,7 @@ record JobResponse(
         Instant startedAt,
         Instant finishedAt,
         JsonNode spec,
+        Map<String, String> tags,
         Map<String, String> links) {
 
     record Objective(String metric, String direction, String epoch) {}
@@ -54,7 +55,8 @@ record JobResponse(
 
     record BestTrial(int trialNumber, double value, Integer bestEpoch, JsonNode params) {}
 
-    static JobResponse of(JobEntity job, JsonNode spec, Map<TrialState, Long> counts, BestTrial best) {
+    static JobResponse of(
+            JobEntity job, JsonNode spec, Map<String, String> tags, Map<TrialState, Long> counts, BestTrial best) {
         JsonNode objective = spec.path("objective");
         String self = "/api/v1/jobs/" + job.getId();
         return new JobResponse(
@@ -79,6 +81,7 @@ record JobResponse(
                 job.getStartedAt(),
                 job.getFinishedAt(),
                 spec,
+                tags,
                 Map.of("self", self, "trials", self + "/trials", "leaderboard", self + "/leaderboard"));
     }
 

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.db.idempotency.IdempotencyKeys;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
@@ -29,6 +30,7 @@ public class JobService {
     private final JobSubmission submission;
     private final IdempotencyKeys keys;
     private final JsonMapper json;
+    private final CurrentCaller caller;
 
     JobService(
             JobRepository jobs,
@@ -36,7 +38,9 @@ public class JobService {
             TrialQueue queue,
             JobSubmission submission,
             IdempotencyKeys keys,
-            JsonMapper json) {
+            JsonMapper json,
+            CurrentCaller caller) {
+        this.caller = caller;
         this.jobs = jobs;
         this.stats = stats;
         this.queue = queue;
@@ -62,7 +66,7 @@ public class JobService {
             }
         }
         try {
-            JobEntity job = submission.create(body, key);
+            JobEntity job = submission.create(body, key, caller.projectId());
             return new Submitted(get(job.getId()), false);
         } catch (JobSubmission.KeyTakenMeanwhile race) {
             return replay(key.orElseThrow()).orElseThrow();
@@ -70,7 +74,7 @@ public class JobService {
     }
 
     private Optional<Submitted> replay(JobSubmission.IdempotentRequest request) {
-        return keys.find(request.key()).map(use -> {
+        return keys.find(caller.projectId(), request.key()).map(use -> {
             if (!use.requestHash().equals(request.bodyHash())) {
                 throw IdempotencyKeyHeader.reusedWithAnotherBody(request.key(), use.jobId());
             }
@@ -78,17 +82,26 @@ public class JobService {
         });
     }
 
+    /** A job of the caller's project; other projects' jobs are 404, as if they did not exist. */
     @Transactional(readOnly = true)
     public JobResponse get(long id) {
-        JobEntity job = jobs.findById(id).orElseThrow(() -> JobNotFound.of(id));
+        JobEntity job = jobs.findByIdAndProjectId(id, caller.projectId()).orElseThrow(() -> JobNotFound.of(id));
         return responses(List.of(job)).get(0);
     }
 
+    /**
+     * The caller's project's jobs, newest first, optionally in one state and carrying every
+     * given tag; {@code latest} keeps only the newest match (a CI baseline).
+     */
     @Transactional(readOnly = true)
-    public Page<JobResponse> list(Optional<JobState> state, PageRequest page) {
-        Page<JobEntity> found = state.map(s -> jobs.findByState(s, page)).orElseGet(() -> jobs.findAll(page));
+    public Page<JobResponse> list(
+            Optional<JobState> state, Map<String, String> tags, boolean latest, PageRequest page) {
+        PageRequest request = latest ? PageRequest.of(0, 1) : page;
+        Page<JobEntity> found = jobs.search(
+                caller.projectId(), state.map(Enum::name).orElse(null), json.writeValueAsString(tags), request);
         List<JobResponse> responses = responses(found.getContent());
-        return new org.springframework.data.domain.PageImpl<>(responses, page, found.getTotalElements());
+        long total = latest ? responses.size() : found.getTotalElements();
+        return new org.springframework.data.domain.PageImpl<>(responses, request, total);
     }
 
     /**
@@ -99,11 +112,21 @@ public class JobService {
      */
     @Transactional
     public JobResponse cancel(long id) {
-        JobEntity job = jobs.findByIdForUpdate(id).orElseThrow(() -> JobNotFound.of(id));
+        JobEntity job = jobs.findByIdForUpdate(id)
+                .filter(j -> j.getProjectId() == caller.projectId())
+                .orElseThrow(() -> JobNotFound.of(id));
         job.transitionTo(JobState.CANCELLED, "cancelled on request", Instant.now());
         queue.cancelJobTrials(id);
         jobs.flush();
         return responses(List.of(job)).get(0);
+    }
+
+    private Map<String, String> tags(JobEntity job) {
+        Map<String, String> tags = new java.util.TreeMap<>();
+        json.readTree(job.getTags())
+                .properties()
+                .forEach(e -> tags.put(e.getKey(), e.getValue().asString()));
+        return tags;
     }
 
     private List<JobResponse> responses(List<JobEntity> page) {
@@ -116,6 +139,7 @@ public class JobService {
                     return JobResponse.of(
                             job,
                             json.readTree(job.getSpec()),
+                            tags(job),
                             counts.get(job.getId()),
                             JobResponse.best(row, row == null ? null : json.readTree(row.paramsJson())));
                 })

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,8 @@ class JobSpecParser {
             "maxTrials",
             "parallelism",
             "warmStartFrom",
-            "initialTrials");
+            "initialTrials",
+            "tags");
     /** Fields only DL4J jobs have: what Anneal needs to train a model itself. */
     private static final List<String> DL4J_ONLY =
             List.of("dataset", "target", "task", "features", "model", "validation");
@@ -81,8 +83,11 @@ class JobSpecParser {
         this.json = json;
     }
 
-    /** @throws ApiProblem (400) listing every problem found */
-    ParsedJob parse(JsonNode body) {
+    /**
+     * @param project the submitting project: datasets and warm-start jobs are looked up in it
+     * @throws ApiProblem (400) listing every problem found
+     */
+    ParsedJob parse(JsonNode body, long project) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw invalid(List.of(
@@ -94,15 +99,15 @@ class JobSpecParser {
             // which other fields are allowed depends on the execution, so report it alone
             throw invalid(errors);
         }
-        return EXTERNAL.equals(execution) ? external(root) : dl4j(root);
+        return EXTERNAL.equals(execution) ? external(root, project) : dl4j(root, project);
     }
 
-    private ParsedJob dl4j(SpecNode root) {
+    private ParsedJob dl4j(SpecNode root, long project) {
         Set<String> known = new LinkedHashSet<>(COMMON);
         known.addAll(DL4J_ONLY);
         root.rejectUnknown(known);
 
-        Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name));
+        Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
         Optional<String> target = root.string("target", true);
         Optional<ColumnProfile> targetColumn = target.flatMap(t -> profile.flatMap(p -> column(root, "target", p, t)));
@@ -120,7 +125,8 @@ class JobSpecParser {
         Search search = search(root, true);
         Objective objective = objective(root, task.orElse(TrainingSpec.CLASSIFICATION), task.isPresent());
         double holdout = validation(root);
-        WarmStart warmStart = warmStart(root, search, objective);
+        WarmStart warmStart = warmStart(root, search, objective, project);
+        Map<String, String> tags = JobTags.parse(root);
         String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
 
         if (!root.errors().isEmpty()) {
@@ -143,14 +149,15 @@ class JobSpecParser {
         spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
         search.writeLimits(spec);
         warmStart.writeTo(spec);
-        return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective);
+        JobTags.write(spec, tags);
+        return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective, tags);
     }
 
     /**
      * An external job: the client evaluates each trial, so there is nothing to train on and the
      * objective is whatever the client measures, with a direction it must state.
      */
-    private ParsedJob external(SpecNode root) {
+    private ParsedJob external(SpecNode root, long project) {
         for (String field : root.fieldNames()) {
             if (DL4J_ONLY.contains(field)) {
                 root.error(
@@ -165,7 +172,8 @@ class JobSpecParser {
         Objective objective = root.object("objective", true)
                 .map(JobSpecParser::externalObjective)
                 .orElse(null);
-        WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective);
+        WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective, project);
+        Map<String, String> tags = JobTags.parse(root);
         String name = name(root, objective == null ? "external" : objective.metric() + "-external");
 
         if (!root.errors().isEmpty()) {
@@ -178,7 +186,8 @@ class JobSpecParser {
         spec.putObject("objective").put("metric", objective.metric()).put("direction", objective.direction());
         search.writeLimits(spec);
         warmStart.writeTo(spec);
-        return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective);
+        JobTags.write(spec, tags);
+        return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective, tags);
     }
 
     private static Objective externalObjective(SpecNode node) {
@@ -232,7 +241,7 @@ class JobSpecParser {
         return new Search(space.orElse(null), algorithm, maxTrials, parallelism);
     }
 
-    private WarmStart warmStart(SpecNode root, Search search, Objective objective) {
+    private WarmStart warmStart(SpecNode root, Search search, Objective objective, long project) {
         if (search.space() == null) {
             return WarmStart.NONE;
         }
@@ -242,7 +251,7 @@ class JobSpecParser {
                 objective.metric(),
                 objective.direction(),
                 search.maxTrials(),
-                jobs,
+                id -> jobs.findByIdAndProjectId(id, project),
                 json);
     }
 
@@ -252,7 +261,8 @@ class JobSpecParser {
             JobExecution execution,
             DatasetEntity dataset,
             Search search,
-            Objective objective) {
+            Objective objective,
+            Map<String, String> tags) {
         return new ParsedJob(
                 spec,
                 name,
@@ -263,11 +273,12 @@ class JobSpecParser {
                 objective.metric(),
                 "maximize".equals(objective.direction()) ? ObjectiveDirection.MAXIMIZE : ObjectiveDirection.MINIMIZE,
                 search.maxTrials(),
-                search.parallelism());
+                search.parallelism(),
+                tags);
     }
 
-    private Optional<DatasetEntity> dataset(SpecNode root, String name) {
-        Optional<DatasetEntity> found = datasets.findByName(name);
+    private Optional<DatasetEntity> dataset(SpecNode root, String name, long project) {
+        Optional<DatasetEntity> found = datasets.findVisible(name, project);
         if (found.isEmpty()) {
             root.error("dataset", "no dataset is named \"" + name + "\"; GET /api/v1/datasets lists them");
         }

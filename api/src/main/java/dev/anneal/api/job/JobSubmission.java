@@ -48,8 +48,8 @@ class JobSubmission {
      * @throws KeyTakenMeanwhile if another request recorded the same key while this one ran
      */
     @Transactional
-    JobEntity create(JsonNode body, Optional<IdempotentRequest> key) {
-        ParsedJob parsed = parser.parse(body);
+    JobEntity create(JsonNode body, Optional<IdempotentRequest> key, long project) {
+        ParsedJob parsed = parser.parse(body, project);
         JobEntity job = jobs.saveAndFlush(new JobEntity(
                 parsed.name(),
                 json.writeValueAsString(parsed.spec()),
@@ -59,8 +59,10 @@ class JobSubmission {
                 parsed.metric(),
                 parsed.direction(),
                 parsed.maxTrials(),
-                parsed.parallelism()));
-        if (key.isPresent() && !keys.record(key.get().key(), key.get().bodyHash(), job.getId())) {
+                parsed.parallelism(),
+                project,
+                json.writeValueAsString(parsed.tags())));
+        if (key.isPresent() && !keys.record(project, key.get().key(), key.get().bodyHash(), job.getId())) {
             throw new KeyTakenMeanwhile();
         }
         events.publishEvent(new JobSubmittedEvent(job.getId()));

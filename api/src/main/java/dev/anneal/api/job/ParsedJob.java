@@ -4,6 +4,7 @@ import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.job.JobExecution;
 import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.tuner.space.SearchSpace;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * filled in), plus the parts the service needs typed.
  *
  * @param dataset what a DL4J job trains on; null for external jobs
+ * @param tags labels given at submission, by key
  */
 record ParsedJob(
         ObjectNode spec,
@@ -22,4 +24,5 @@ record ParsedJob(
         String metric,
         ObjectiveDirection direction,
         int maxTrials,
-        int parallelism) {}
+        int parallelism,
+        Map<String, String> tags) {}

@@ -1,7 +1,6 @@
 package dev.anneal.api.job;
 
 import dev.anneal.db.job.JobEntity;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +31,7 @@ final class WarmStartParser {
             String metric,
             String direction,
             int maxTrials,
-            JobRepository jobs,
+            LongFunction<Optional<JobEntity>> jobs,
             JsonMapper json) {
         List<Long> ids = jobIds(root, space, metric, direction, jobs, json);
         List<Map<String, Object>> initial = initialTrials(root, space, Math.min(maxTrials, MAX_INITIAL_TRIALS));
@@ -39,7 +39,12 @@ final class WarmStartParser {
     }
 
     private static List<Long> jobIds(
-            SpecNode root, SearchSpace space, String metric, String direction, JobRepository jobs, JsonMapper json) {
+            SpecNode root,
+            SearchSpace space,
+            String metric,
+            String direction,
+            LongFunction<Optional<JobEntity>> jobs,
+            JsonMapper json) {
         JsonNode array = root.raw("warmStartFrom");
         if (array == null || array.isNull()) {
             return List.of();
@@ -60,7 +65,7 @@ final class WarmStartParser {
                 root.error("warmStartFrom", "must not repeat job " + id);
                 continue;
             }
-            Optional<JobEntity> job = jobs.findById(id);
+            Optional<JobEntity> job = jobs.apply(id); // the submitter's project only
             if (job.isEmpty()) {
                 root.error("warmStartFrom", "no job has id " + id);
                 continue;

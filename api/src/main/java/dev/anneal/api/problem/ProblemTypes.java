@@ -21,6 +21,9 @@ public final class ProblemTypes {
     public static final URI TRIAL_ALREADY_FINISHED = URI.create(BASE + "trial-already-finished");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
+    public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+    public static final URI TOKEN_NOT_FOUND = URI.create(BASE + "token-not-found");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
     private ProblemTypes() {}

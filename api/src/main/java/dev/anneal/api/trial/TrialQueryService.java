@@ -1,6 +1,7 @@
 package dev.anneal.api.trial;
 
 import dev.anneal.api.job.JobNotFound;
+import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.EpochMetrics;
@@ -29,13 +30,16 @@ class TrialQueryService {
     private final TrialMetricReader metrics;
     private final Leaderboard leaderboard;
     private final JsonMapper json;
+    private final CurrentCaller caller;
 
     TrialQueryService(
             JobRepository jobs,
             TrialRepository trials,
             TrialMetricReader metrics,
             Leaderboard leaderboard,
-            JsonMapper json) {
+            JsonMapper json,
+            CurrentCaller caller) {
+        this.caller = caller;
         this.jobs = jobs;
         this.trials = trials;
         this.metrics = metrics;
@@ -51,7 +55,7 @@ class TrialQueryService {
     }
 
     TrialResponse get(long jobId, int number) {
-        JobEntity job = jobs.findById(jobId).orElseThrow(() -> JobNotFound.of(jobId));
+        JobEntity job = jobs.findByIdAndProjectId(jobId, caller.projectId()).orElseThrow(() -> JobNotFound.of(jobId));
         TrialEntity trial =
                 trials.findByJobIdAndNumber(jobId, number).orElseThrow(() -> TrialNotFound.of(jobId, number));
         // an external job's curve holds the steps its client reported; a DL4J job's, epochs
@@ -79,7 +83,7 @@ class TrialQueryService {
     }
 
     private void requireJob(long jobId) {
-        if (!jobs.existsById(jobId)) {
+        if (!jobs.existsByIdAndProjectId(jobId, caller.projectId())) {
             throw JobNotFound.of(jobId);
         }
     }

@@ -26,6 +26,14 @@ public final class ApiClient {
         this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
     }
 
+    /** A client that sends {@code Authorization: Bearer <token>} with every request. */
+    public ApiClient(int port, String token) {
+        this.http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+    }
+
     public record Response(int status, HttpHeaders headers, String text) {
 
         public JsonNode json() {
@@ -57,6 +65,19 @@ public final class ApiClient {
                 .header(HttpHeaders.CONTENT_TYPE, contentType)
                 .body(body)
                 .exchange((req, res) -> read(res));
+    }
+
+    public Response postJsonWithKey(String path, String body, String idempotencyKey) {
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey)
+                .body(body)
+                .exchange((req, res) -> read(res));
+    }
+
+    public Response delete(String path) {
+        return http.delete().uri(path).exchange((req, res) -> read(res));
     }
 
     public Response upload(String name, String filename, byte[] content) {

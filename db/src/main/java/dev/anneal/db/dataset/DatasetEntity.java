@@ -20,7 +20,7 @@ public class DatasetEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     private String name;
 
     @Column(name = "content_sha256", nullable = false)
@@ -42,6 +42,10 @@ public class DatasetEntity {
     @Column(nullable = false)
     private boolean builtin;
 
+    /** The owning project; null for the built-in samples every project shares. */
+    @Column(updatable = false)
+    private Long projectId;
+
     /** Set by the database's default on insert and read back by Hibernate. */
     @Generated
     @Column(nullable = false, insertable = false, updatable = false)
@@ -56,7 +60,9 @@ public class DatasetEntity {
             int rowCount,
             int columnCount,
             String profile,
-            boolean builtin) {
+            boolean builtin,
+            Long projectId) {
+        this.projectId = projectId;
         this.name = name;
         this.contentSha256 = contentSha256;
         this.originalFilename = originalFilename;
@@ -68,6 +74,10 @@ public class DatasetEntity {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getProjectId() {
+        return projectId;
     }
 
     public String getName() {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Keys of job submissions that may be retried, and the job each one created. */
+/** Keys of job submissions that may be retried, and the job each one created; per project. */
 @Repository
 public class IdempotencyKeys {
 
@@ -17,8 +17,9 @@ public class IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
-    public Optional<Use> find(String key) {
-        return jdbc.sql("select request_hash, job_id from idempotency_key where key = :key")
+    public Optional<Use> find(long project, String key) {
+        return jdbc.sql("select request_hash, job_id from idempotency_key where project_id = :project and key = :key")
+                .param("project", project)
                 .param("key", key)
                 .query((rs, n) -> new Use(rs.getString(1), rs.getLong(2)))
                 .optional();
@@ -29,11 +30,13 @@ public class IdempotencyKeys {
      *
      * @return false if another request recorded it first (then roll back and {@link #find} it)
      */
-    public boolean record(String key, String requestHash, long jobId) {
+    public boolean record(long project, String key, String requestHash, long jobId) {
         return jdbc.sql("""
-                insert into idempotency_key (key, request_hash, job_id) values (:key, :hash, :job)
-                on conflict (key) do nothing
+                insert into idempotency_key (project_id, key, request_hash, job_id)
+                values (:project, :key, :hash, :job)
+                on conflict (project_id, key) do nothing
                 """)
+                        .param("project", project)
                         .param("key", key)
                         .param("hash", requestHash)
                         .param("job", jobId)

@@ -69,6 +69,15 @@ public class JobEntity {
 
     private Instant finishedAt;
 
+    /** The project that owns the job; tokens of other projects do not see it. */
+    @Column(nullable = false, updatable = false)
+    private long projectId;
+
+    /** Labels given at submission, as a JSON object of strings. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private String tags;
+
     protected JobEntity() {}
 
     public JobEntity(
@@ -80,8 +89,12 @@ public class JobEntity {
             String objectiveMetric,
             ObjectiveDirection direction,
             int maxTrials,
-            int parallelism) {
+            int parallelism,
+            long projectId,
+            String tags) {
         this.name = name;
+        this.projectId = projectId;
+        this.tags = tags;
         this.state = JobState.QUEUED;
         this.spec = spec;
         this.execution = execution;
@@ -116,6 +129,14 @@ public class JobEntity {
 
     public Long getId() {
         return id;
+    }
+
+    public long getProjectId() {
+        return projectId;
+    }
+
+    public String getTags() {
+        return tags;
     }
 
     public String getName() {

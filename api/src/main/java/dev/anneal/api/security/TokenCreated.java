@@ -1,0 +1,12 @@
+package dev.anneal.api.security;
+
+import dev.anneal.db.token.ApiTokens;
+import java.time.Instant;
+
+/** The answer to creating a token: the only time its secret ({@code token}) is shown. */
+record TokenCreated(long id, String name, String project, boolean admin, Instant createdAt, String token) {
+
+    static TokenCreated of(ApiTokens.TokenRecord r, String secret) {
+        return new TokenCreated(r.id(), r.name(), r.project(), r.admin(), r.createdAt(), secret);
+    }
+}

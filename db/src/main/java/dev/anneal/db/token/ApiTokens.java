@@ -1,0 +1,123 @@
+package dev.anneal.db.token;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * API tokens, stored by the SHA-256 of their secret. Every authenticated request looks its
+ * token up here (one unique-index probe), so a revoked token stops working on its next request.
+ */
+@Repository
+public class ApiTokens {
+
+    /** The token row of an authenticated request. */
+    public record Holder(long tokenId, long projectId, String projectName, boolean admin) {}
+
+    /** A token as listed: never its secret, which is not stored. */
+    public record TokenRecord(
+            long id,
+            String name,
+            String project,
+            String prefix,
+            boolean admin,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {}
+
+    private static final String LISTED = """
+            select t.id, t.name, p.name as project, t.token_prefix, t.admin, t.created_at, t.last_used_at, t.revoked_at
+            from api_token t join project p on p.id = t.project_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ApiTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The live (unrevoked) token with this hash; marks it used at most once a minute. */
+    public Optional<Holder> authenticate(String tokenHash) {
+        Optional<Holder> holder = jdbc.sql("""
+                        select t.id, t.project_id, p.name, t.admin
+                        from api_token t join project p on p.id = t.project_id
+                        where t.token_hash = :hash and t.revoked_at is null
+                        """)
+                .param("hash", tokenHash)
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .optional();
+        // last use is for people auditing tokens; a write per request would cost more than the lookup
+        holder.ifPresent(h -> jdbc.sql("""
+                        update api_token set last_used_at = now()
+                        where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')
+                        """).param("id", h.tokenId()).update());
+        return holder;
+    }
+
+    public TokenRecord create(long projectId, String name, String tokenHash, String prefix, boolean admin) {
+        long id = jdbc.sql("""
+                        insert into api_token (project_id, name, token_hash, token_prefix, admin)
+                        values (:project, :name, :hash, :prefix, :admin)
+                        returning id
+                        """)
+                .param("project", projectId)
+                .param("name", name)
+                .param("hash", tokenHash)
+                .param("prefix", prefix)
+                .param("admin", admin)
+                .query(Long.class)
+                .single();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<TokenRecord> find(long id) {
+        return jdbc.sql(LISTED + " where t.id = :id")
+                .param("id", id)
+                .query(ApiTokens::record)
+                .optional();
+    }
+
+    /** Tokens of one project, or of all projects when {@code projectId} is null. */
+    public List<TokenRecord> list(Long projectId) {
+        return jdbc.sql(LISTED + " where (cast(:project as bigint) is null or t.project_id = :project) order by t.id")
+                .param("project", projectId)
+                .query(ApiTokens::record)
+                .list();
+    }
+
+    /** @return false if there was no such live token in the project (or anywhere, for null) */
+    public boolean revoke(long id, Long projectId) {
+        return jdbc.sql("""
+                                update api_token set revoked_at = now()
+                                where id = :id and revoked_at is null
+                                  and (cast(:project as bigint) is null or project_id = :project)
+                                """).param("id", id).param("project", projectId).update() == 1;
+    }
+
+    public boolean anyLive() {
+        return jdbc.sql("select exists (select 1 from api_token where revoked_at is null)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    private static TokenRecord record(ResultSet rs, int n) throws SQLException {
+        return new TokenRecord(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("project"),
+                rs.getString("token_prefix"),
+                rs.getBoolean("admin"),
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
