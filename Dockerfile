@@ -20,7 +20,10 @@ FROM eclipse-temurin:17-jre AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --create-home --home-dir /var/lib/anneal anneal
+    && useradd --system --create-home --home-dir /var/lib/anneal anneal \
+    && mkdir -p /var/lib/anneal/.anneal/cache \
+    && chown -R anneal /var/lib/anneal/.anneal
+# (made here so that named volumes mounted on them start owned by the anneal user)
 USER anneal
 WORKDIR /var/lib/anneal
 # one OpenMP thread per trial; workers also cap ND4J's threads themselves (anneal.worker.threads-per-trial)

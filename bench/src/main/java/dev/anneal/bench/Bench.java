@@ -26,10 +26,10 @@ public final class Bench {
                         usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]
                           training [--threads N]   MLP 64-256-256-10 (Adam, batch 64) on digits: samples/s vs PyTorch
                                                    (without --threads: runs 1 and 2 threads, each in its own JVM)
-                          overhead [--url URL] [--trials N]
+                          overhead [--url URL --token T] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard
-                          asktell [--url URL] [--cycles 3000] [--clients 8] [--warmup 5000]
+                          asktell [--url URL --token T] [--cycles 3000] [--clients 8] [--warmup 5000]
                                                    ask+tell cycles/s of an external random-search job over HTTP,
                                                    K concurrent clients, p50/p99 latency, vs Optuna's RDB storage
                           queue [--url JDBC-URL] [--trials 3000]

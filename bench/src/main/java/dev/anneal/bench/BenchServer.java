@@ -22,6 +22,13 @@ final class BenchServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /**
+     * The API token every benchmark request sends: {@code --token}, else {@code ANNEAL_TOKEN},
+     * else the admin token a started server is bootstrapped with. Security stays on, as in
+     * production, so its per-request token lookup is part of what is measured.
+     */
+    private static volatile String token;
+
     private final String url;
     private final Process process;
     private final Path home;
@@ -35,13 +42,15 @@ final class BenchServer implements AutoCloseable {
     /** The server named by {@code --url} in {@code args}, or a fresh one; healthy on return. */
     static BenchServer fromArgs(String[] args) throws Exception {
         String url = option(args, "--url", null);
+        token = option(args, "--token", System.getenv("ANNEAL_TOKEN"));
         BenchServer server;
         if (url != null) {
             server = new BenchServer(url, null, null);
         } else {
             Path home = Files.createTempDirectory("anneal-bench");
             int port = freePort();
-            server = new BenchServer("http://localhost:" + port, start(port, home), home);
+            token = "anneal_bench-" + java.util.UUID.randomUUID();
+            server = new BenchServer("http://localhost:" + port, start(port, home, token), home);
         }
         try {
             server.awaitHealthy();
@@ -85,7 +94,12 @@ final class BenchServer implements AutoCloseable {
         return fallback;
     }
 
-    private static Process start(int port, Path home) throws IOException {
+    /** {@code Authorization} header value for API requests, or null without a token. */
+    static String authorization() {
+        return token == null ? null : "Bearer " + token;
+    }
+
+    private static Process start(int port, Path home, String adminToken) throws IOException {
         Path jar = Path.of("api", "target", "anneal.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
@@ -97,7 +111,8 @@ final class BenchServer implements AutoCloseable {
                         "-jar",
                         jar.toString(),
                         "--server.port=" + port,
-                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"))
+                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"),
+                        "--anneal.security.bootstrap-token=" + adminToken)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.log").toFile())
                 .start();

@@ -118,13 +118,14 @@ final class TrialOverhead {
     }
 
     private static JsonNode get(String url) throws Exception {
-        return JSON.readTree(
-                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-                        .body());
+        return JSON.readTree(HTTP.send(
+                        authorized(HttpRequest.newBuilder(URI.create(url))).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     private static JsonNode post(String url, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url))
+        var request = authorized(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -133,5 +134,10 @@ final class TrialOverhead {
             throw new IllegalStateException("job rejected: " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String authorization = BenchServer.authorization();
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 }
