@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     who can reach the port, as the project "default" with admin rights (local experiments)
  * @param adminTokenFile where the first start writes the admin token it creates (owner-only
  *     permissions); blank (default) means {@code ~/.anneal/admin-token}
- * @param bootstrapToken when set and no live token exists yet, this value becomes the admin
+ * @param bootstrapToken when set and no live admin token exists, this value becomes the admin
  *     token instead of a random one (containers and CI, which pass secrets in)
  */
 @ConfigurationProperties("anneal.security")

@@ -18,8 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On a start with security on and no live token (the first start, or after every token was
- * revoked), creates an admin token for the project "default": printed once to the log and
+ * On a start with security on and no live admin token (the first start, or after every admin
+ * token was revoked), creates an admin token for the project "default": printed once to the log and
  * written to {@link AccessProperties#adminTokenPath()} readable by the owner only, so whoever
  * started the server can use it and nobody else on the machine can.
  */
@@ -39,7 +39,7 @@ class AdminTokenBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!access.enabled() || tokens.anyLive()) {
+        if (!access.enabled() || tokens.anyLiveAdmin()) {
             return;
         }
         boolean given = !access.bootstrapToken().isBlank();

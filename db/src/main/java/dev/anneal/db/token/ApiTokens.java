@@ -98,8 +98,8 @@ public class ApiTokens {
                                 """).param("id", id).param("project", projectId).update() == 1;
     }
 
-    public boolean anyLive() {
-        return jdbc.sql("select exists (select 1 from api_token where revoked_at is null)")
+    public boolean anyLiveAdmin() {
+        return jdbc.sql("select exists (select 1 from api_token where admin and revoked_at is null)")
                 .query(Boolean.class)
                 .single();
     }
