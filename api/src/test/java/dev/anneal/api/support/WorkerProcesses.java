@@ -41,6 +41,8 @@ public final class WorkerProcesses implements AutoCloseable {
         env.put("SERVER_PORT", "0");
         env.put("ANNEAL_WORKER_WORKER_ID", id);
         env.put("ANNEAL_WORKER_SLOTS", Integer.toString(slots));
+        // several workers share this machine's cores: one ND4J thread per trial, not cores / slots each
+        env.put("ANNEAL_WORKER_THREADS_PER_TRIAL", "1");
         env.put("ANNEAL_WORKER_HEARTBEAT_INTERVAL", "1s");
         env.put("ANNEAL_WORKER_POLL_INTERVAL", "200ms");
         env.put("ANNEAL_WORKER_CACHE_DIR", directory.resolve("cache").toString());
