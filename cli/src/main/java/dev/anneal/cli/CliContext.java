@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,8 +33,24 @@ public record CliContext(
                 Path.of(System.getProperty("user.home")),
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                System.console() != null,
+                interactive(),
                 DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * Up to JDK 21 {@code System.console()} is null unless stdin and stdout are a terminal; from
+     * JDK 22 it may exist with output redirected, and {@code Console.isTerminal()} tells.
+     */
+    static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     public String env(String name) {
