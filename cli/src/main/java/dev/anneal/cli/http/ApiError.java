@@ -60,13 +60,17 @@ public final class ApiError extends CliFailure {
         if (!title.isEmpty()) {
             head.append(' ').append(title);
         }
-        if (!detail.isEmpty()) {
+        JsonNode errors = problem.path("errors");
+        boolean detailRepeatsTheError = errors.size() == 1
+                && detail.equals(errors.get(0).path("field").asString("") + ": "
+                        + errors.get(0).path("message").asString(""));
+        if (!detail.isEmpty() && !detailRepeatsTheError) {
             head.append(": ").append(detail);
         } else if (problem.isMissingNode() && body != null && !body.isBlank()) {
             head.append(": ").append(body.length() > 300 ? body.substring(0, 300) + "..." : body.strip());
         }
         lines.add(head.toString());
-        for (JsonNode error : problem.path("errors")) {
+        for (JsonNode error : errors) {
             lines.add("  " + error.path("field").asString("?") + ": "
                     + error.path("message").asString(""));
         }

@@ -62,6 +62,20 @@ class AnnealClientTest {
     }
 
     @Test
+    void printsEachFieldErrorOnceWhenTheDetailIsTheOnlyError() throws Exception {
+        String url = answer(400, """
+                {"title":"Invalid job spec","status":400,"detail":"tags: is not a known field",
+                 "errors":[{"field":"tags","message":"is not a known field"}]}""");
+
+        Cli.Run run = Cli.against(url, home).run("status", "4");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "anneal: GET /api/v1/jobs/4 answered 400 Invalid job spec", "  tags: is not a known field");
+    }
+
+    @Test
     void exits5OnAServerError() throws Exception {
         String url = answer(503, "<html>upstream down</html>");
 
