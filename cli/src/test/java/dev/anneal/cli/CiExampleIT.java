@@ -54,7 +54,7 @@ class CiExampleIT {
                 .newDocumentBuilder()
                 .parse(workdir.resolve("anneal-report.xml").toFile())
                 .getDocumentElement();
-        assertThat(suite.getAttribute("name")).endsWith("(iris-ci)");
+        assertThat(suite.getAttribute("name")).isEqualTo("anneal iris-ci");
         assertThat(suite.getAttribute("tests")).isEqualTo("2");
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
         assertThat(Files.readString(workdir.resolve("anneal-summary.md")))

@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A JUnit XML report in the Surefire shape that GitHub Actions test reporters, GitLab's
- * {@code artifacts:reports:junit} and Jenkins read: one {@code testsuite} named after the job,
+ * {@code artifacts:reports:junit} and Jenkins read: one {@code testsuite} named after the job
+ * (its name, e.g. {@code anneal iris-ci}),
  * a {@code testcase} for the job finishing COMPLETED and one per gate, with {@code failure}
  * for a failed check and {@code skipped} for gates not evaluated (the job did not complete).
  */
@@ -34,8 +35,7 @@ public final class JunitReport {
     }
 
     private static void write(RunReport report, XMLStreamWriter xml) throws XMLStreamException {
-        String classname = "anneal."
-                + (report.job().name().isEmpty() ? "job" : report.job().name());
+        String classname = "anneal." + jobName(report);
         long skipped = report.gates().stream()
                 .filter(g -> g.outcome() == GateResult.Outcome.SKIPPED)
                 .count();
@@ -43,7 +43,7 @@ public final class JunitReport {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", "anneal " + report.job().label());
+        xml.writeAttribute("name", "anneal " + jobName(report));
         xml.writeAttribute("tests", Integer.toString(report.gates().size() + 1));
         xml.writeAttribute("failures", Long.toString(failures));
         xml.writeAttribute("errors", "0");
@@ -56,7 +56,7 @@ public final class JunitReport {
         property(xml, "anneal.exit-code", Integer.toString(report.exitCode()));
         xml.writeEndElement();
 
-        testcase(xml, classname, "job " + report.job().id() + " completes", seconds(report));
+        testcase(xml, classname, "job completes", seconds(report));
         if (!report.finished()) {
             failure(xml, "JobNotCompleted", report.outcome());
         }
@@ -104,6 +104,14 @@ public final class JunitReport {
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
         xml.writeAttribute("value", value);
+    }
+
+    /**
+     * Names stay the same from run to run (the job id goes into a property), so that CI test
+     * history follows each gate across builds instead of seeing new tests every time.
+     */
+    private static String jobName(RunReport report) {
+        return report.job().name().isEmpty() ? "job" : report.job().name();
     }
 
     private static String seconds(RunReport report) {

@@ -34,15 +34,17 @@ class JunitReportTest {
 
         Element suite = xml.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
-        assertThat(suite.getAttribute("name")).isEqualTo("anneal job 7 (iris-mlp)");
+        assertThat(suite.getAttribute("name")).isEqualTo("anneal iris-mlp");
         assertThat(suite.getAttribute("tests")).isEqualTo("3");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
         assertThat(suite.getAttribute("skipped")).isEqualTo("0");
         assertThat(suite.getAttribute("time")).isEqualTo("72.000");
+        assertThat(((Element) suite.getElementsByTagName("property").item(0)).getAttribute("value"))
+                .isEqualTo("7");
         NodeList cases = suite.getElementsByTagName("testcase");
         assertThat(cases.getLength()).isEqualTo(3);
-        assertThat(((Element) cases.item(0)).getAttribute("name")).isEqualTo("job 7 completes");
+        assertThat(((Element) cases.item(0)).getAttribute("name")).isEqualTo("job completes");
         assertThat(((Element) cases.item(0)).getElementsByTagName("failure").getLength())
                 .isZero();
         Element failed = (Element) cases.item(2);

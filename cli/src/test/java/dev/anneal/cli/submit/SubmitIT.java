@@ -68,7 +68,7 @@ class SubmitIT {
                 .contains("PASSED  --fail-if best.val_accuracy < 0.5: best.val_accuracy = ");
 
         Element suite = junit(dir.resolve("out/junit.xml"));
-        assertThat(suite.getAttribute("name")).isEqualTo("anneal job " + id + " (iris-tiny)");
+        assertThat(suite.getAttribute("name")).isEqualTo("anneal iris-tiny");
         assertThat(suite.getAttribute("tests")).isEqualTo("3");
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
         assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo(3);
