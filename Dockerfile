@@ -11,6 +11,7 @@ COPY tuner/pom.xml tuner/pom.xml
 COPY worker/pom.xml worker/pom.xml
 COPY api/pom.xml api/pom.xml
 COPY bench/pom.xml bench/pom.xml
+COPY cli/pom.xml cli/pom.xml
 # dependencies first, so code changes do not re-download DL4J
 RUN ./mvnw -B -q -pl api -am dependency:go-offline -DexcludeReactor=true || true
 COPY . .

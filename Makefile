@@ -11,6 +11,9 @@ build: ## build every module and the server jar, skipping tests
 run: build ## build and start the server on :8080 (embedded PostgreSQL in ~/.anneal)
 	java -jar api/target/anneal.jar
 
+cli: ## build the anneal CLI, cli/target/anneal-cli.jar (run it with bin/anneal)
+	$(MAVEN) -B -pl cli -am package -DskipTests
+
 test: ## unit and integration tests (what CI runs)
 	$(MAVEN) -B verify
 
@@ -31,4 +34,4 @@ up: ## PostgreSQL 16 + server in Docker
 down: ## stop the Docker stack
 	docker compose down
 
-.PHONY: help build run test unit fmt bench up down
+.PHONY: help build run cli test unit fmt bench up down

@@ -22,13 +22,13 @@ class GracefulShutdownIT {
     void stoppingTheServerReleasesRunningTrials() throws Exception {
         TestDatabase.Schema schema = TestDatabase.freshSchema();
         ConfigurableApplicationContext server = new SpringApplicationBuilder(AnnealApplication.class)
-                .properties(
-                        "spring.datasource.url=" + schema.jdbcUrl(),
-                        "spring.datasource.username=" + schema.server().user(),
-                        "spring.datasource.password=" + schema.server().password(),
-                        "server.port=0",
-                        "anneal.worker.slots=2")
-                .run();
+                // command-line arguments, because builder properties rank below application.yaml (server.port)
+                .run(
+                        "--spring.datasource.url=" + schema.jdbcUrl(),
+                        "--spring.datasource.username=" + schema.server().user(),
+                        "--spring.datasource.password=" + schema.server().password(),
+                        "--server.port=0",
+                        "--anneal.worker.slots=2");
         ApiClient api = new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
         long id = api.submit("""
                 { "dataset": "digits", "target": "label", "maxTrials": 4, "parallelism": 2,

@@ -118,16 +118,16 @@ class WorkerProcessesIT {
 
     static ConfigurableApplicationContext server(TestDatabase.Schema schema) {
         return new SpringApplicationBuilder(AnnealApplication.class)
-                .properties(
-                        "spring.datasource.url=" + schema.jdbcUrl(),
-                        "spring.datasource.username=" + schema.server().user(),
-                        "spring.datasource.password=" + schema.server().password(),
-                        "server.port=0",
-                        "anneal.worker.slots=0",
-                        "anneal.scheduler.dead-after=4s",
-                        "anneal.scheduler.reap-interval=1s",
-                        "anneal.scheduler.interval=500ms")
-                .run();
+                // command-line arguments, because builder properties rank below application.yaml (server.port)
+                .run(
+                        "--spring.datasource.url=" + schema.jdbcUrl(),
+                        "--spring.datasource.username=" + schema.server().user(),
+                        "--spring.datasource.password=" + schema.server().password(),
+                        "--server.port=0",
+                        "--anneal.worker.slots=0",
+                        "--anneal.scheduler.dead-after=4s",
+                        "--anneal.scheduler.reap-interval=1s",
+                        "--anneal.scheduler.interval=500ms");
     }
 
     static long alive(ApiClient api) {

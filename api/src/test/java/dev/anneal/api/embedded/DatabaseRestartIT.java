@@ -46,15 +46,15 @@ class DatabaseRestartIT {
         EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(data, port);
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(AnnealApplication.class)
-                        .properties(
-                                "spring.datasource.url=" + url,
-                                "spring.datasource.username=postgres",
-                                "server.port=0",
-                                "anneal.worker.slots=0",
-                                "anneal.scheduler.dead-after=15s",
-                                "anneal.scheduler.reap-interval=1s",
-                                "anneal.scheduler.interval=500ms")
-                        .run();
+                        // command-line arguments, because builder properties rank below application.yaml (server.port)
+                        .run(
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=postgres",
+                                "--server.port=0",
+                                "--anneal.worker.slots=0",
+                                "--anneal.scheduler.dead-after=15s",
+                                "--anneal.scheduler.reap-interval=1s",
+                                "--anneal.scheduler.interval=500ms");
                 WorkerProcesses workers = new WorkerProcesses(url, "postgres", directory)) {
             ApiClient api =
                     new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
