@@ -54,7 +54,7 @@ class AnnealClientTest {
         String url = answer(404, """
                 {"title":"Job not found","status":404,"detail":"no job with id 4"}""");
 
-        Cli.Run run = Cli.against(url, home).run("status", "4");
+        Cli.Run run = new Cli(home).env("ANNEAL_URL", url).run("status", "4");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(authorization.get()).isNull();
