@@ -60,7 +60,8 @@ class JobSpecParser {
             "maxTrials",
             "parallelism",
             "warmStartFrom",
-            "initialTrials");
+            "initialTrials",
+            "pruner");
     /** Fields only DL4J jobs have: what Anneal needs to train a model itself. */
     private static final List<String> DL4J_ONLY =
             List.of("dataset", "target", "task", "features", "model", "validation");
@@ -121,6 +122,8 @@ class JobSpecParser {
         Objective objective = objective(root, task.orElse(TrainingSpec.CLASSIFICATION), task.isPresent());
         double holdout = validation(root);
         WarmStart warmStart = warmStart(root, search, objective);
+        Optional<ObjectNode> pruner = PrunerSpecParser.parse(
+                root, search.space() == null ? null : search.space().space(), json);
         String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
 
         if (!root.errors().isEmpty()) {
@@ -143,6 +146,7 @@ class JobSpecParser {
         spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
         search.writeLimits(spec);
         warmStart.writeTo(spec);
+        spec.set("pruner", pruner.get());
         return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective);
     }
 
@@ -166,6 +170,7 @@ class JobSpecParser {
                 .map(JobSpecParser::externalObjective)
                 .orElse(null);
         WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective);
+        Optional<ObjectNode> pruner = PrunerSpecParser.parse(root, null, json);
         String name = name(root, objective == null ? "external" : objective.metric() + "-external");
 
         if (!root.errors().isEmpty()) {
@@ -178,6 +183,7 @@ class JobSpecParser {
         spec.putObject("objective").put("metric", objective.metric()).put("direction", objective.direction());
         search.writeLimits(spec);
         warmStart.writeTo(spec);
+        spec.set("pruner", pruner.get());
         return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective);
     }
 

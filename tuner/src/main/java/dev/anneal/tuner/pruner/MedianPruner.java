@@ -5,7 +5,8 @@ import static dev.anneal.tuner.pruner.Numbers.format;
 /**
  * Pruner {@code median} (Optuna's MedianPruner, Google Vizier's median stopping rule): stops a
  * trial whose best value so far is worse than the median of what completed trials reported at
- * the same step. Only completed trials count, so one bad early curve cannot set the bar.
+ * the same step. Only completed trials count, so one bad early curve cannot set the bar. A
+ * trial's last step is never judged.
  */
 final class MedianPruner implements Pruner {
 
@@ -26,7 +27,8 @@ final class MedianPruner implements Pruner {
 
     @Override
     public Verdict judge(Report report) {
-        if (report.step() < warmupSteps) {
+        if (report.step() < warmupSteps || report.step() >= report.maxStep()) {
+            // stopping at the last step would save nothing
             return Verdict.NO_JUDGEMENT;
         }
         double[] completed = report.peers().stream()
