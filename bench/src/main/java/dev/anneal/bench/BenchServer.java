@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,8 +34,11 @@ final class BenchServer implements AutoCloseable {
         this.home = home;
     }
 
-    /** The server named by {@code --url} in {@code args}, or a fresh one; healthy on return. */
-    static BenchServer fromArgs(String[] args) throws Exception {
+    /**
+     * The server named by {@code --url} in {@code args}, or a fresh one started with {@code
+     * serverArgs} (such as {@code --anneal.worker.slots=2}); healthy on return.
+     */
+    static BenchServer fromArgs(String[] args, String... serverArgs) throws Exception {
         String url = option(args, "--url", null);
         BenchServer server;
         if (url != null) {
@@ -41,7 +46,7 @@ final class BenchServer implements AutoCloseable {
         } else {
             Path home = Files.createTempDirectory("anneal-bench");
             int port = freePort();
-            server = new BenchServer("http://localhost:" + port, start(port, home), home);
+            server = new BenchServer("http://localhost:" + port, start(port, home, serverArgs), home);
         }
         try {
             server.awaitHealthy();
@@ -85,19 +90,21 @@ final class BenchServer implements AutoCloseable {
         return fallback;
     }
 
-    private static Process start(int port, Path home) throws IOException {
+    private static Process start(int port, Path home, String... serverArgs) throws IOException {
         Path jar = Path.of("api", "target", "anneal.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"))
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--anneal.embedded-db.data-dir=" + home.resolve("postgres")));
+        command.addAll(List.of(serverArgs));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.log").toFile())
                 .start();
