@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one claimed trial from start to finish: load the job's prepared data, train, report every
- * epoch and consult the job's pruner after it, then write exactly one outcome through the fenced {@link TrialQueue} methods. Never
- * throws: whatever goes wrong ends the trial FAILED with a reason, and the worker carries on.
+ * epoch and consult the job's pruner after it, then write exactly one outcome through the fenced
+ * {@link TrialQueue} methods. Never throws: whatever goes wrong ends the trial FAILED with a
+ * reason, and the worker carries on.
  */
 public class TrialRunner {
 
