@@ -19,6 +19,7 @@ public final class Bench {
             case "overhead" -> TrialOverhead.main(rest);
             case "asktell" -> AskTellThroughput.main(rest);
             case "queue" -> QueueThroughput.main(rest);
+            case "pruning" -> PruningBenefit.main(rest);
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
             case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
             default -> {
@@ -35,6 +36,9 @@ public final class Bench {
                           queue [--url JDBC-URL] [--trials 3000]
                                                    no-op trials claimed and completed per second, 1/2/8 threads
                                                    and 2/8 processes, claim latency, vs Optuna's RDB storage
+                          pruning [--url URL] [--seeds 3] [--trials 40] [--epochs 40] [--asha '{...}']
+                                                   digits MLP random search with pruner asha vs none: epochs,
+                                                   wall-clock, best accuracy, cost to reach none's best - 0.5 pt
                           search [--functions f,g] [--samplers a,b] [--seeds 20] [--in-flight 1]
                                                    median simple regret on the public test functions vs Optuna
                           latency [--functions f,g] [--samplers a,b] [--observations 50,100,200,1000]

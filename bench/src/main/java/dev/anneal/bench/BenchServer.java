@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -39,8 +41,11 @@ final class BenchServer implements AutoCloseable {
         this.home = home;
     }
 
-    /** The server named by {@code --url} in {@code args}, or a fresh one; healthy on return. */
-    static BenchServer fromArgs(String[] args) throws Exception {
+    /**
+     * The server named by {@code --url} in {@code args}, or a fresh one started with {@code
+     * serverArgs} (such as {@code --anneal.worker.slots=2}); healthy on return.
+     */
+    static BenchServer fromArgs(String[] args, String... serverArgs) throws Exception {
         String url = option(args, "--url", null);
         token = option(args, "--token", System.getenv("ANNEAL_TOKEN"));
         BenchServer server;
@@ -50,7 +55,7 @@ final class BenchServer implements AutoCloseable {
             Path home = Files.createTempDirectory("anneal-bench");
             int port = freePort();
             token = "anneal_bench-" + java.util.UUID.randomUUID();
-            server = new BenchServer("http://localhost:" + port, start(port, home, token), home);
+            server = new BenchServer("http://localhost:" + port, start(port, home, token, serverArgs), home);
         }
         try {
             server.awaitHealthy();
@@ -99,20 +104,27 @@ final class BenchServer implements AutoCloseable {
         return token == null ? null : "Bearer " + token;
     }
 
-    private static Process start(int port, Path home, String adminToken) throws IOException {
+    /** The request with the benchmark's token, if it has one. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", authorization());
+    }
+
+    private static Process start(int port, Path home, String adminToken, String... serverArgs) throws IOException {
         Path jar = Path.of("api", "target", "anneal.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(
-                        java,
-                        "-jar",
-                        jar.toString(),
-                        "--server.port=" + port,
-                        "--anneal.embedded-db.data-dir=" + home.resolve("postgres"),
-                        "--anneal.security.bootstrap-token=" + adminToken)
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--anneal.embedded-db.data-dir=" + home.resolve("postgres"),
+                "--anneal.security.bootstrap-token=" + adminToken));
+        command.addAll(List.of(serverArgs));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("server.log").toFile())
                 .start();

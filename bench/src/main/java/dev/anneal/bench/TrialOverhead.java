@@ -119,13 +119,14 @@ final class TrialOverhead {
 
     private static JsonNode get(String url) throws Exception {
         return JSON.readTree(HTTP.send(
-                        authorized(HttpRequest.newBuilder(URI.create(url))).build(),
+                        BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
     }
 
     private static JsonNode post(String url, String body) throws Exception {
-        var request = authorized(HttpRequest.newBuilder(URI.create(url)))
+        var request = BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -134,10 +135,5 @@ final class TrialOverhead {
             throw new IllegalStateException("job rejected: " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        String authorization = BenchServer.authorization();
-        return authorization == null ? request : request.header("Authorization", authorization);
     }
 }

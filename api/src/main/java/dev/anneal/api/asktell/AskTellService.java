@@ -14,6 +14,10 @@ import dev.anneal.db.trial.ExternalTrials.Refusal;
 import dev.anneal.db.trial.ExternalTrials.ToldTrial;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.tuner.pruner.Verdict;
+import dev.anneal.worker.prune.PruningPolicies;
+import dev.anneal.worker.prune.PruningPolicy;
+import dev.anneal.worker.prune.TrialPruning;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +36,8 @@ class AskTellService {
     private final JobReconciler reconciler;
     private final AskTellProperties properties;
     private final JsonMapper json;
+    private final PruningPolicies policies;
+    private final TrialPruning pruning;
     private final JobRepository jobs;
     private final CurrentCaller caller;
 
@@ -41,6 +47,8 @@ class AskTellService {
             JobReconciler reconciler,
             AskTellProperties properties,
             JsonMapper json,
+            PruningPolicies policies,
+            TrialPruning pruning,
             JobRepository jobs,
             CurrentCaller caller) {
         this.jobs = jobs;
@@ -50,6 +58,8 @@ class AskTellService {
         this.reconciler = reconciler;
         this.properties = properties;
         this.json = json;
+        this.policies = policies;
+        this.pruning = pruning;
     }
 
     /**
@@ -84,13 +94,32 @@ class AskTellService {
         return TrialResponse.summary(trial, json.readTree(trial.getParams()));
     }
 
-    /** Records an intermediate value and pushes the trial's deadline out. */
+    /**
+     * Records an intermediate value, pushes the trial's deadline out and asks the job's pruner
+     * about it. A trial the pruner stops ends PRUNED right here, with this value: the client is
+     * told {@code prune: true} and should stop evaluating it; telling it afterwards is refused
+     * (409) with the pruner's reason. Ending it now, rather than waiting for the client, means a
+     * client that crashes or ignores the answer cannot leave it running until its deadline.
+     */
     public ReportResponse report(long jobId, int number, ReportRequest request) {
         requireOwnJob(jobId);
-        if (!external.report(jobId, number, request.step(), request.value(), properties.trialTimeout())) {
+        long trialId = external.report(jobId, number, request.step(), request.value(), properties.trialTimeout())
+                .orElseThrow(() -> refused(jobId, number));
+        PruningPolicy policy = policies.get(jobId);
+        Verdict verdict = pruning.judge(policy, trialId, number, request.step(), Integer.MAX_VALUE);
+        if (verdict.reason() == null) {
+            return ReportResponse.CONTINUE;
+        }
+        if (!verdict.prune()) {
+            external.notePruning(jobId, number, request.step(), verdict.reason());
+            return new ReportResponse(false, verdict.reason());
+        }
+        if (!external.prune(jobId, number, request.step(), request.value(), verdict.reason())) {
+            // told, cancelled or expired since the report: say what happened instead
             throw refused(jobId, number);
         }
-        return ReportResponse.CONTINUE;
+        reconciler.reconcile(jobId);
+        return new ReportResponse(true, verdict.reason());
     }
 
     /** Another project's job is answered as if it did not exist. */

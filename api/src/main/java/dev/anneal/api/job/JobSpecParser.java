@@ -62,7 +62,8 @@ class JobSpecParser {
             "parallelism",
             "warmStartFrom",
             "initialTrials",
-            "tags");
+            "tags",
+            "pruner");
     /** Fields only DL4J jobs have: what Anneal needs to train a model itself. */
     private static final List<String> DL4J_ONLY =
             List.of("dataset", "target", "task", "features", "model", "validation");
@@ -127,6 +128,8 @@ class JobSpecParser {
         double holdout = validation(root);
         WarmStart warmStart = warmStart(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
+        Optional<ObjectNode> pruner = PrunerSpecParser.parse(
+                root, search.space() == null ? null : search.space().space(), json);
         String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
 
         if (!root.errors().isEmpty()) {
@@ -149,6 +152,7 @@ class JobSpecParser {
         spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
         search.writeLimits(spec);
         warmStart.writeTo(spec);
+        spec.set("pruner", pruner.get());
         JobTags.write(spec, tags);
         return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective, tags);
     }
@@ -174,6 +178,7 @@ class JobSpecParser {
                 .orElse(null);
         WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
+        Optional<ObjectNode> pruner = PrunerSpecParser.parse(root, null, json);
         String name = name(root, objective == null ? "external" : objective.metric() + "-external");
 
         if (!root.errors().isEmpty()) {
@@ -186,6 +191,7 @@ class JobSpecParser {
         spec.putObject("objective").put("metric", objective.metric()).put("direction", objective.direction());
         search.writeLimits(spec);
         warmStart.writeTo(spec);
+        spec.set("pruner", pruner.get());
         JobTags.write(spec, tags);
         return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective, tags);
     }

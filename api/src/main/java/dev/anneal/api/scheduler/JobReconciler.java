@@ -105,7 +105,7 @@ public class JobReconciler {
             }
         }
         if (inFlight + created == 0 && (total >= job.getMaxTrials() || exhausted)) {
-            finish(job, completed, failed, now);
+            finish(job, completed, failed, counts.get(TrialState.PRUNED), now);
         }
         if (created > 0) {
             log.debug("Scheduled jobId={} created={} total={}", jobId, created, total + created);
@@ -113,11 +113,20 @@ public class JobReconciler {
         return new Outcome(created, job.getState());
     }
 
-    private void finish(JobEntity job, long completed, long failed, Instant now) {
+    /**
+     * Ends a job with nothing left to run. Pruned trials count toward {@code maxTrials} like any
+     * finished trial, but a job whose trials were all pruned (or failed) has no trial that
+     * trained all its epochs to recommend, so it fails.
+     */
+    private void finish(JobEntity job, long completed, long failed, long pruned, Instant now) {
+        String prunedNote = pruned > 0 ? ", " + pruned + " pruned" : "";
         if (completed > 0) {
-            job.transitionTo(JobState.COMPLETED, completed + " trial(s) completed, " + failed + " failed", now);
+            job.transitionTo(
+                    JobState.COMPLETED,
+                    completed + " trial(s) completed" + prunedNote + ", " + failed + " failed",
+                    now);
         } else {
-            job.transitionTo(JobState.FAILED, "no trial completed (" + failed + " failed)", now);
+            job.transitionTo(JobState.FAILED, "no trial completed (" + failed + " failed" + prunedNote + ")", now);
         }
         log.info(
                 "Job finished jobId={} state={} completed={} failed={}",

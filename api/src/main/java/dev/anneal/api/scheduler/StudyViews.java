@@ -3,6 +3,7 @@ package dev.anneal.api.scheduler;
 import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialState;
 import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.tuner.study.StudyView;
@@ -23,7 +24,9 @@ public final class StudyViews {
                         t.getNumber(),
                         status(t),
                         StoredSpecs.params(json.readTree(t.getParams())),
-                        t.getValue() == null ? OptionalDouble.empty() : OptionalDouble.of(t.getValue())))
+                        t.getValue() == null ? OptionalDouble.empty() : OptionalDouble.of(t.getValue()),
+                        // a pruned trial's value is its last intermediate value, reached at best_epoch
+                        t.getState() == TrialState.PRUNED && t.getBestEpoch() != null ? t.getBestEpoch() : 0))
                 .toList();
         return new StudyView(
                 space, direction == ObjectiveDirection.MAXIMIZE ? Direction.MAXIMIZE : Direction.MINIMIZE, views);

@@ -78,6 +78,9 @@ class TrialQueryService {
         ObjectNode node = json.createObjectNode();
         node.put(position, m.epoch());
         node.setAll((ObjectNode) json.readTree(m.metricsJson()));
+        if (m.pruning() != null) {
+            node.put("pruning", m.pruning());
+        }
         node.put("recordedAt", m.recordedAt().toString());
         return node;
     }

@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
  * {@code preprocessing} (statistics fitted on the training split); the single-trial endpoint
  * has both. Trials of external jobs have a {@code clientId} (if their client gave one) and an
  * {@code expiresAt} deadline instead of a worker, and their {@code epochsTrained} is the highest
- * step reported.
+ * step reported. A PRUNED trial's {@code value} is its last intermediate value, reached at
+ * {@code bestEpoch}, and {@code pruneReason} says why its job's pruner stopped it; each point of
+ * the curve where the pruner judged has a {@code pruning} field with that judgement.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TrialResponse(
@@ -28,6 +30,7 @@ public record TrialResponse(
         String clientId,
         Instant expiresAt,
         String failureReason,
+        String pruneReason,
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
@@ -57,6 +60,7 @@ public record TrialResponse(
                 t.getClientId(),
                 t.getState() == TrialState.RUNNING ? t.getExpiresAt() : null,
                 t.getFailureReason(),
+                t.getPruneReason(),
                 t.getQueuedAt(),
                 t.getStartedAt(),
                 t.getFinishedAt(),

@@ -268,7 +268,7 @@ class AskTellIT {
     }
 
     @Test
-    void reportsBuildTheTrialsCurveAndNeverPruneYet() {
+    void reportsBuildTheTrialsCurveAndWithoutAPrunerNeverPrune() {
         long job = submit("minimize", 5);
         ask(job, null);
 
@@ -301,6 +301,69 @@ class AskTellIT {
 
         tell(job, 0, "{ \"value\": 0.3 }");
         assertProblem(report(job, 0, "{ \"step\": 3, \"value\": 0.2 }"), 409, "trial-already-finished");
+    }
+
+    @Test
+    void anAshaPrunerStopsATrialAtReportTimeAndItsLaterTellIsRefused() {
+        String spec = external("maximize", 3, "random", SPACE)
+                .replace("\"maxTrials\"", "\"pruner\": { \"type\": \"asha\", \"reductionFactor\": 2 }, \"maxTrials\"");
+        long job = api.submit(spec);
+        assertThat(api.get("/api/v1/jobs/" + job)
+                        .json()
+                        .path("spec")
+                        .path("pruner")
+                        .toString())
+                .isEqualTo("{\"type\":\"asha\",\"minEpochs\":1,\"reductionFactor\":2}");
+        ask(job, null);
+        ask(job, null);
+        ask(job, null);
+
+        // step 0 is below the first rung (minEpochs 1): no judgement, nothing recorded
+        assertThat(report(job, 0, "{ \"step\": 0, \"value\": 0.5 }").json().toString())
+                .isEqualTo("{\"prune\":false}");
+        JsonNode first = report(job, 0, "{ \"step\": 1, \"value\": 0.8 }").json();
+        assertThat(first.path("prune").asBoolean()).isFalse();
+        assertThat(first.path("reason").asString())
+                .isEqualTo("asha rung 0 (epoch 1): 0.8 within top-1/2 cutoff 0.8 of 1 trials, promoted");
+        tell(job, 0, "{ \"value\": 0.2 }");
+
+        JsonNode second = report(job, 1, "{ \"step\": 1, \"value\": 0.3 }").json();
+        assertThat(second.path("prune").asBoolean()).isTrue();
+        assertThat(second.path("reason").asString())
+                .isEqualTo("asha rung 0 (epoch 1): 0.3 below top-1/2 cutoff 0.8 of 2 trials");
+
+        ApiClient.Response lateTell = tell(job, 1, "{ \"value\": 0.99 }");
+        assertProblem(lateTell, 409, "trial-already-finished");
+        assertThat(lateTell.json().path("state").asString()).isEqualTo("PRUNED");
+        assertThat(lateTell.json().path("detail").asString()).contains("asha rung 0");
+        assertProblem(report(job, 1, "{ \"step\": 2, \"value\": 0.9 }"), 409, "trial-already-finished");
+
+        JsonNode pruned = api.get("/api/v1/jobs/" + job + "/trials/1").json();
+        assertThat(pruned.path("state").asString()).isEqualTo("PRUNED");
+        assertThat(pruned.path("value").asDouble()).isEqualTo(0.3);
+        assertThat(pruned.path("pruneReason").asString()).startsWith("asha rung 0 (epoch 1): 0.3 below");
+        assertThat(pruned.path("metrics").get(0).path("pruning").asString()).startsWith("asha rung 0");
+        assertThat(api.get("/api/v1/jobs/" + job + "/trials/0")
+                        .json()
+                        .path("metrics")
+                        .get(1)
+                        .path("pruning")
+                        .asString())
+                .endsWith("promoted");
+
+        // a pruned trial with a better last value still ranks below every completed trial
+        JsonNode third = report(job, 2, "{ \"step\": 1, \"value\": 0.1 }").json();
+        assertThat(third.path("prune").asBoolean()).isTrue();
+        List<String> ranked = new ArrayList<>();
+        api.get("/api/v1/jobs/" + job + "/leaderboard")
+                .json()
+                .forEach(e -> ranked.add(
+                        e.path("trialNumber").asInt() + " " + e.path("state").asString()));
+        assertThat(ranked).containsExactly("0 COMPLETED", "1 PRUNED", "2 PRUNED");
+        JsonNode finished = api.get("/api/v1/jobs/" + job).json();
+        assertThat(finished.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.path("trials").path("pruned").asInt()).isEqualTo(2);
+        assertThat(finished.path("stateReason").asString()).isEqualTo("1 trial(s) completed, 2 pruned, 0 failed");
     }
 
     @Test

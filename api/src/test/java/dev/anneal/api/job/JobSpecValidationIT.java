@@ -258,6 +258,44 @@ class JobSpecValidationIT {
                         "maxTrials",
                         "must be between 1 and 10000"),
                 bad(
+                        "unknown pruner",
+                        spec("\"pruner\": { \"type\": \"successive\" }"),
+                        "pruner.type",
+                        "must be one of [none, median, asha, hyperband]"),
+                bad("pruner without a type", spec("\"pruner\": { \"minEpochs\": 2 }"), "pruner.type", "is required"),
+                bad("pruner that is not an object", spec("\"pruner\": \"asha\""), "pruner", "must be an object"),
+                bad(
+                        "asha reduction factor below 2",
+                        spec("\"pruner\": { \"type\": \"asha\", \"reductionFactor\": 1 }"),
+                        "pruner.reductionFactor",
+                        "must be between 2 and 100"),
+                bad(
+                        "asha given a median setting",
+                        spec("\"pruner\": { \"type\": \"asha\", \"warmupTrials\": 3 }"),
+                        "pruner.warmupTrials",
+                        "is not a setting of pruner asha; its settings are [type, minEpochs, reductionFactor]"),
+                bad(
+                        "asha whose first rung is at the last epoch",
+                        spec(
+                                "\"searchSpace\": { \"epochs\": 5 }, \"pruner\": { \"type\": \"asha\", \"minEpochs\": 5 }"),
+                        "pruner.minEpochs",
+                        "must be less than the most epochs a trial trains (5 in searchSpace.epochs)"),
+                bad(
+                        "hyperband maxEpochs below minEpochs",
+                        spec("\"pruner\": { \"type\": \"hyperband\", \"minEpochs\": 4, \"maxEpochs\": 3 }"),
+                        "pruner.maxEpochs",
+                        "must be >= minEpochs (4), but was 3"),
+                bad(
+                        "external hyperband without maxEpochs",
+                        external(OBJECTIVE + ", \"pruner\": { \"type\": \"hyperband\" }"),
+                        "pruner.maxEpochs",
+                        "is required"),
+                bad(
+                        "median with negative warm-up",
+                        external(OBJECTIVE + ", \"pruner\": { \"type\": \"median\", \"warmupSteps\": -1 }"),
+                        "pruner.warmupSteps",
+                        "must be between 0 and 1000000"),
+                bad(
                         "external with a blank parameter name",
                         "{ \"execution\": \"external\", " + OBJECTIVE + ", \"searchSpace\": { \" \": 1 } }",
                         "searchSpace",
@@ -354,6 +392,30 @@ class JobSpecValidationIT {
         assertThat(spec.path("algorithm").path("type").asString()).isEqualTo("random");
         assertThat(spec.path("algorithm").path("seed").isIntegralNumber()).isTrue();
         assertThat(spec.path("validation").path("fraction").asDouble()).isEqualTo(0.2);
+        assertThat(spec.path("pruner").toString()).isEqualTo("{\"type\":\"none\"}");
+    }
+
+    @org.junit.jupiter.api.Test
+    void prunersGetTheirDefaultsAndHyperbandItsMaximumFromTheEpochs() {
+        // (keys come back in jsonb's order: shorter first)
+        JsonNode asha = api.postJson("/api/v1/jobs", spec(SPACE + ", \"pruner\": { \"type\": \"asha\" }"))
+                .json()
+                .path("spec")
+                .path("pruner");
+        assertThat(asha.toString()).isEqualTo("{\"type\":\"asha\",\"minEpochs\":1,\"reductionFactor\":3}");
+        JsonNode median = api.postJson("/api/v1/jobs", spec(SPACE + ", \"pruner\": { \"type\": \"median\" }"))
+                .json()
+                .path("spec")
+                .path("pruner");
+        assertThat(median.toString()).isEqualTo("{\"type\":\"median\",\"warmupSteps\":0,\"warmupTrials\":5}");
+        String epochs = "\"searchSpace\": { \"epochs\": { \"type\": \"int\", \"min\": 3, \"max\": 27 } }";
+        JsonNode hyperband = api.postJson(
+                        "/api/v1/jobs", spec(epochs + ", \"pruner\": { \"type\": \"hyperband\", \"minEpochs\": 3 }"))
+                .json()
+                .path("spec")
+                .path("pruner");
+        assertThat(hyperband.toString())
+                .isEqualTo("{\"type\":\"hyperband\",\"maxEpochs\":27,\"minEpochs\":3,\"reductionFactor\":3}");
     }
 
     @org.junit.jupiter.api.Test

@@ -4,6 +4,7 @@ import dev.anneal.db.job.JobExecution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +50,7 @@ public class ExternalTrials {
      * What a refused tell or report ran into, read right after it.
      *
      * @param trialState null when the job has no such trial
+     * @param failureReason why it failed, or why its pruner stopped it
      * @param pastDeadline whether a running trial's deadline has passed (it counts as FAILED
      *     and the reaper will mark it so)
      */
@@ -188,9 +190,9 @@ public class ExternalTrials {
      * earlier report of the same step) under the objective's metric name, and pushes its
      * deadline out by {@code timeout}. {@code epochs_trained} becomes the highest step reported.
      *
-     * @return false if nothing changed (see the class comment)
+     * @return the trial's id, or empty if nothing changed (see the class comment)
      */
-    public boolean report(long jobId, int number, int step, double value, Duration timeout) {
+    public OptionalLong report(long jobId, int number, int step, double value, Duration timeout) {
         if (step < 0 || !Double.isFinite(value)) {
             throw new IllegalArgumentException("step must be >= 0 and value finite, but were " + step + ", " + value);
         }
@@ -215,7 +217,43 @@ public class ExternalTrials {
                 .param("timeoutMs", timeout.toMillis())
                 .query(Long.class)
                 .optional()
-                .isPresent();
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Ends a running external trial PRUNED at {@code step} with the value its client just
+     * reported there, as the job's pruner decided; {@code reason} is kept on the trial and on
+     * the step. A later tell of the trial is refused (409), naming the reason.
+     *
+     * @return false if nothing changed (see the class comment)
+     */
+    public boolean prune(long jobId, int number, int step, double value, String reason) {
+        String fence = "t.job_id = :job and t.number = :number and j.execution = 'EXTERNAL' and t.expires_at > now()";
+        return jdbc.sql(TrialQueue.PRUNE_SQL.formatted(fence))
+                        .param("job", jobId)
+                        .param("number", number)
+                        .param("epoch", step)
+                        .param("value", value)
+                        .param("reason", reason)
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
+    /** Records the pruner's judgement at {@code step} of a running trial it let go on. */
+    public void notePruning(long jobId, int number, int step, String reason) {
+        jdbc.sql("""
+                update trial_metric m set pruning = :reason
+                  from trial t
+                 where t.id = m.trial_id and m.epoch = :step
+                   and t.job_id = :job and t.number = :number and t.state = 'RUNNING'
+                """)
+                .param("job", jobId)
+                .param("number", number)
+                .param("step", step)
+                .param("reason", reason)
+                .update();
     }
 
     /**
@@ -246,7 +284,8 @@ public class ExternalTrials {
      */
     public Optional<Refusal> refusal(long jobId, int number) {
         return jdbc.sql("""
-                select j.execution, t.state, t.failure_reason, coalesce(t.expires_at <= now(), false) as past_deadline
+                select j.execution, t.state, coalesce(t.failure_reason, t.prune_reason) as failure_reason,
+                       coalesce(t.expires_at <= now(), false) as past_deadline
                   from job j left join trial t on t.job_id = j.id and t.number = :number
                  where j.id = :job
                 """)

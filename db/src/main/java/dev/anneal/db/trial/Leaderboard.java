@@ -6,22 +6,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Ranks a job's completed trials in PostgreSQL: best objective first for the job's direction
- * (via {@code rank_key}), ties broken by earlier finish, then by trial number. The ordering
- * matches {@code trial_leaderboard_idx}, so reading the top N is an index range scan however
- * many trials the job has.
+ * Ranks a job's finished trials in PostgreSQL: every completed trial first, best objective first
+ * for the job's direction (via {@code rank_key}), ties broken by earlier finish, then by trial
+ * number; then the pruned trials the same way by their last intermediate value. A pruned trial
+ * stopped before it could show its worth, so even a high last value does not put it above a
+ * trial that trained all its epochs. The ordering matches {@code trial_ranked_idx}, so reading
+ * the top N is an index range scan however many trials the job has.
  */
 @Repository
 public class Leaderboard {
 
     private static final String TOP = """
-            select row_number() over (order by rank_key, finished_at, number) as rank,
-                   number, value, params::text as params, epochs_trained, best_epoch,
+            select row_number() over (order by state = 'PRUNED', rank_key, finished_at, number) as rank,
+                   number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
                    finished_at
               from trial
-             where job_id = :job and state = 'COMPLETED'
-             order by rank_key, finished_at, number
+             where job_id = :job and rank_key is not null
+             order by state = 'PRUNED', rank_key, finished_at, number
              limit :limit
             """;
 
@@ -44,6 +46,7 @@ public class Leaderboard {
         return new LeaderboardRow(
                 rank,
                 rs.getInt("number"),
+                TrialState.valueOf(rs.getString("state")),
                 rs.getDouble("value"),
                 rs.getString("params"),
                 rs.getInt("epochs_trained"),
@@ -52,7 +55,10 @@ public class Leaderboard {
                 rs.getTimestamp("finished_at").toInstant());
     }
 
+    /** The best completed trial; a pruned one is never the job's best. */
     public Optional<LeaderboardRow> best(long jobId) {
-        return top(jobId, 1).stream().findFirst();
+        return top(jobId, 1).stream()
+                .filter(r -> r.state() == TrialState.COMPLETED)
+                .findFirst();
     }
 }

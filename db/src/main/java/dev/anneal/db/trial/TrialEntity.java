@@ -66,6 +66,9 @@ public class TrialEntity {
 
     private String failureReason;
 
+    /** PRUNED trials: why the job's pruner stopped it. */
+    private String pruneReason;
+
     @JdbcTypeCode(SqlTypes.JSON)
     private String preprocessing;
 
@@ -114,6 +117,7 @@ public class TrialEntity {
         t.heartbeatAt = instant(rs, "heartbeat_at");
         t.stopRequest = rs.getString("stop_request");
         t.failureReason = rs.getString("failure_reason");
+        t.pruneReason = rs.getString("prune_reason");
         t.preprocessing = rs.getString("preprocessing");
         t.clientId = rs.getString("client_id");
         t.expiresAt = instant(rs, "expires_at");
@@ -174,6 +178,10 @@ public class TrialEntity {
 
     public String getFailureReason() {
         return failureReason;
+    }
+
+    public String getPruneReason() {
+        return pruneReason;
     }
 
     public String getPreprocessing() {

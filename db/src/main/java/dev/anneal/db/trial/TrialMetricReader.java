@@ -26,7 +26,7 @@ public class TrialMetricReader {
             return List.of();
         }
         return jdbc.sql("""
-                select trial_id, epoch, metrics::text as metrics, recorded_at
+                select trial_id, epoch, metrics::text as metrics, pruning, recorded_at
                   from trial_metric where trial_id in (:ids) order by trial_id, epoch
                 """)
                 .param("ids", trialIds)
@@ -34,6 +34,7 @@ public class TrialMetricReader {
                         rs.getLong("trial_id"),
                         rs.getInt("epoch"),
                         rs.getString("metrics"),
+                        rs.getString("pruning"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }

@@ -150,6 +150,60 @@ public class TrialQueue {
                 == 1;
     }
 
+    /**
+     * Ends a running trial PRUNED, as its job's pruner decided after {@code epoch}: its value is
+     * that epoch's intermediate value (ranked after every completed trial), and {@code reason}
+     * is kept on the trial and on the epoch's metrics. One statement, fenced by the lease.
+     */
+    public boolean prune(Lease lease, int epoch, double value, String reason) {
+        return jdbc.sql(PRUNE_SQL.formatted("t.id = :id and t.lease_version = :version"))
+                        .param("id", lease.trialId())
+                        .param("version", lease.version())
+                        .param("epoch", epoch)
+                        .param("value", value)
+                        .param("reason", reason)
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
+    /**
+     * Ends the running trial matched by the {@code %s} condition (on {@code trial t} and {@code
+     * job j}) PRUNED at {@code :epoch} with {@code :value} and {@code :reason}; selects how many
+     * trials it ended (0 or 1). Shared with external trials, whose fence is their deadline.
+     */
+    static final String PRUNE_SQL = """
+            with pruned as (
+                update trial t
+                   set state = 'PRUNED', value = :value, best_epoch = :epoch, rank_key = %1$s,
+                       prune_reason = :reason, finished_at = now()
+                  from job j
+                 where j.id = t.job_id and t.state = 'RUNNING' and %%s
+                returning t.id),
+            noted as (
+                update trial_metric m set pruning = :reason from pruned p where m.trial_id = p.id and m.epoch = :epoch)
+            select count(*) from pruned
+            """.formatted(RANK_KEY);
+
+    /**
+     * Records the pruner's judgement at {@code epoch} of a trial it let go on ("asha rung 0
+     * (epoch 1): ... promoted"), so every decision can be read back with the curve.
+     */
+    public boolean notePruning(Lease lease, int epoch, String reason) {
+        return jdbc.sql("""
+                update trial_metric m set pruning = :reason
+                  from trial t
+                 where t.id = m.trial_id and m.epoch = :epoch
+                   and t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
+                """)
+                        .param("id", lease.trialId())
+                        .param("version", lease.version())
+                        .param("epoch", epoch)
+                        .param("reason", reason)
+                        .update()
+                == 1;
+    }
+
     /** Finishes a trial that was asked to stop: PRUNED if a pruner asked, else CANCELLED. */
     public boolean finishStopped(Lease lease) {
         return jdbc.sql("""

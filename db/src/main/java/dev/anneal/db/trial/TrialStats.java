@@ -40,7 +40,7 @@ public class TrialStats {
             return best;
         }
         List<Object[]> rows = jdbc.sql("""
-                select distinct on (job_id) job_id, number, value, params::text as params, epochs_trained, best_epoch,
+                select distinct on (job_id) job_id, number, state, value, params::text as params, epochs_trained, best_epoch,
                        (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at
                   from trial
                  where job_id in (:ids) and state = 'COMPLETED'

@@ -125,7 +125,7 @@ class ExternalTrialsIT {
         assertThat(external.complete(job, 0, 1.0)).isPresent();
         assertThat(external.complete(job, 0, 2.0)).isEmpty();
         assertThat(external.fail(job, 0, "late")).isEmpty();
-        assertThat(external.report(job, 0, 1, 3.0, HOUR)).isFalse();
+        assertThat(external.report(job, 0, 1, 3.0, HOUR)).isEmpty();
         assertThat(jdbc.sql("select value from trial").query(Double.class).single())
                 .isEqualTo(1.0);
     }
@@ -138,7 +138,7 @@ class ExternalTrialsIT {
 
         assertThat(external.complete(job, 0, 1.0)).isEmpty();
         assertThat(external.fail(job, 0, "no")).isEmpty();
-        assertThat(external.report(job, 0, 0, 1.0, HOUR)).isFalse();
+        assertThat(external.report(job, 0, 0, 1.0, HOUR)).isEmpty();
     }
 
     @Test
@@ -146,12 +146,12 @@ class ExternalTrialsIT {
         long job = fixtures.runningExternalJob("MINIMIZE", 3);
         external.ask(job, 0, "{}", null, Duration.ofSeconds(30));
 
-        assertThat(external.report(job, 0, 0, 0.9, HOUR)).isTrue();
-        assertThat(external.report(job, 0, 5, 0.4, HOUR)).isTrue();
+        assertThat(external.report(job, 0, 0, 0.9, HOUR)).isPresent();
+        assertThat(external.report(job, 0, 5, 0.4, HOUR)).isPresent();
         assertThat(external.report(job, 0, 5, 0.3, HOUR))
                 .as("a step reported again is replaced")
-                .isTrue();
-        assertThat(external.report(job, 0, 2, 0.6, HOUR)).isTrue();
+                .isPresent();
+        assertThat(external.report(job, 0, 2, 0.6, HOUR)).isPresent();
 
         long trialId = jdbc.sql("select id from trial").query(Long.class).single();
         assertThat(metrics.curve(trialId))

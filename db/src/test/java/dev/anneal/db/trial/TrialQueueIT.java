@@ -236,6 +236,76 @@ class TrialQueueIT {
     }
 
     @Test
+    void prunedTrialsKeepTheirLastValueAndRankBelowEveryCompletedTrial() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 3);
+        List<ClaimedTrial> claimed = sortedByNumber(queue.claim("w", 3));
+        for (ClaimedTrial t : claimed) {
+            queue.reportEpoch(t.lease(), 1, "{\"val_accuracy\": " + (0.5 + t.number() / 10.0) + "}");
+        }
+        assertThat(queue.complete(claimed.get(0).lease(), 0.6, 3, null)).isTrue();
+        var stale = new Lease(claimed.get(1).trialId(), claimed.get(1).lease().version() - 1);
+        assertThat(queue.prune(stale, 1, 0.9, "stale"))
+                .as("fenced by the lease")
+                .isFalse();
+        assertThat(queue.notePruning(claimed.get(2).lease(), 1, "asha rung 0 (epoch 1): kept"))
+                .isTrue();
+        assertThat(queue.prune(claimed.get(1).lease(), 1, 0.9, "asha rung 0 (epoch 1): 0.9 below"))
+                .isTrue();
+        assertThat(queue.prune(claimed.get(1).lease(), 1, 0.9, "again"))
+                .as("only a running trial")
+                .isFalse();
+
+        assertThat(leaderboard.top(job, 10))
+                .extracting(LeaderboardRow::trialNumber, LeaderboardRow::state, LeaderboardRow::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, TrialState.COMPLETED, 0.6),
+                        org.assertj.core.groups.Tuple.tuple(1, TrialState.PRUNED, 0.9));
+        assertThat(leaderboard.best(job).get().trialNumber()).isZero();
+        assertThat(metrics.curve(claimed.get(1).trialId()).get(0).pruning())
+                .isEqualTo("asha rung 0 (epoch 1): 0.9 below");
+        assertThat(metrics.curve(claimed.get(2).trialId()).get(0).pruning()).isEqualTo("asha rung 0 (epoch 1): kept");
+        assertThat(jdbc.sql("select prune_reason from trial where number = 1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("asha rung 0 (epoch 1): 0.9 below");
+    }
+
+    @Test
+    void intermediateValuesAreThePeersAtTheStepAndTheTrialsOwnCurve() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 2);
+        List<ClaimedTrial> claimed = sortedByNumber(queue.claim("w", 2));
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            queue.reportEpoch(claimed.get(0).lease(), epoch, "{\"val_accuracy\": " + epoch / 10.0 + "}");
+        }
+        queue.reportEpoch(claimed.get(1).lease(), 1, "{\"val_accuracy\": 0.5}");
+        queue.reportEpoch(claimed.get(1).lease(), 2, "{\"val_accuracy\": 0.6}");
+
+        var read = new IntermediateValues(jdbc).atStep(job, claimed.get(1).trialId(), "val_accuracy", 2);
+
+        assertThat(read.peers()).containsExactly(new IntermediateValues.Value(0, TrialState.RUNNING, 2, 0.2));
+        assertThat(read.own()).extracting(IntermediateValues.Value::value).containsExactly(0.5, 0.6);
+    }
+
+    @Test
+    void leaderboardQueryUsesTheRankedIndex() throws Exception {
+        long job = fixtures.runningJob("MAXIMIZE");
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            st.execute("set enable_seqscan = off");
+            try (ResultSet rs = st.executeQuery("explain select number from trial where job_id = " + job
+                    + " and rank_key is not null order by state = 'PRUNED', rank_key, finished_at, number limit 10")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("trial_ranked_idx").doesNotContain("Sort");
+    }
+
+    @Test
     void leaderboardQueryUsesTheLeaderboardIndex() throws Exception {
         long job = fixtures.runningJob("MAXIMIZE");
         StringBuilder plan = new StringBuilder();

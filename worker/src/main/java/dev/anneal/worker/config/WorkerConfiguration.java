@@ -1,6 +1,7 @@
 package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
+import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.claim.Heartbeater;
@@ -8,6 +9,8 @@ import dev.anneal.worker.claim.WorkSignal;
 import dev.anneal.worker.claim.WorkerPool;
 import dev.anneal.worker.claim.WorkerRegistration;
 import dev.anneal.worker.metrics.WorkerMetrics;
+import dev.anneal.worker.prune.PruningPolicies;
+import dev.anneal.worker.prune.TrialPruning;
 import dev.anneal.worker.run.DatabaseRetry;
 import dev.anneal.worker.run.JobCatalog;
 import dev.anneal.worker.run.TrainingDataCache;
@@ -69,8 +72,20 @@ public class WorkerConfiguration {
             TrainingDataCache data,
             JsonMapper json,
             WorkerMetrics metrics,
-            DatabaseRetry retry) {
-        return new TrialRunner(queue, jobs, data, json, metrics, retry);
+            DatabaseRetry retry,
+            PruningPolicies policies,
+            TrialPruning pruning) {
+        return new TrialRunner(queue, jobs, data, json, metrics, retry, policies, pruning);
+    }
+
+    @Bean
+    PruningPolicies pruningPolicies(JdbcClient jdbc, JsonMapper json) {
+        return new PruningPolicies(jdbc, json);
+    }
+
+    @Bean
+    TrialPruning trialPruning(IntermediateValues values) {
+        return new TrialPruning(values);
     }
 
     @Bean

@@ -15,6 +15,7 @@ public final class TrialControl {
     private final Instant claimedAt;
     private volatile LeaseCheck leaseCheck = LeaseCheck.CONTINUE;
     private volatile boolean shuttingDown;
+    private volatile boolean pruned;
 
     public TrialControl(ClaimedTrial trial, Instant claimedAt) {
         this.trial = trial;
@@ -49,7 +50,16 @@ public final class TrialControl {
         return shuttingDown;
     }
 
+    /** The job's pruner stopped the trial and its PRUNED outcome is written: training should end. */
+    public void markPruned() {
+        pruned = true;
+    }
+
+    public boolean pruned() {
+        return pruned;
+    }
+
     public boolean shouldStop() {
-        return shuttingDown || leaseCheck.shouldStop();
+        return shuttingDown || pruned || leaseCheck.shouldStop();
     }
 }

@@ -4,9 +4,14 @@ import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.tuner.pruner.Verdict;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TrainingDataException;
+import dev.anneal.worker.prune.PruningPolicies;
+import dev.anneal.worker.prune.PruningPolicy;
+import dev.anneal.worker.prune.TrialPruning;
+import dev.anneal.worker.train.Hyperparameters;
 import dev.anneal.worker.train.MlpTrainer;
 import dev.anneal.worker.train.ObjectiveSelector;
 import dev.anneal.worker.train.TrainingMonitor;
@@ -20,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one claimed trial from start to finish: load the job's prepared data, train, report every
- * epoch, then write exactly one outcome through the fenced {@link TrialQueue} methods. Never
- * throws: whatever goes wrong ends the trial FAILED with a reason, and the worker carries on.
+ * epoch and consult the job's pruner after it, then write exactly one outcome through the fenced
+ * {@link TrialQueue} methods. Never throws: whatever goes wrong ends the trial FAILED with a
+ * reason, and the worker carries on.
  */
 public class TrialRunner {
 
@@ -33,6 +39,8 @@ public class TrialRunner {
     private final JsonMapper json;
     private final WorkerMetrics metrics;
     private final DatabaseRetry retry;
+    private final PruningPolicies policies;
+    private final TrialPruning pruning;
 
     public TrialRunner(
             TrialQueue queue,
@@ -40,13 +48,17 @@ public class TrialRunner {
             TrainingDataCache data,
             JsonMapper json,
             WorkerMetrics metrics,
-            DatabaseRetry retry) {
+            DatabaseRetry retry,
+            PruningPolicies policies,
+            TrialPruning pruning) {
         this.queue = queue;
         this.jobs = jobs;
         this.data = data;
         this.json = json;
         this.metrics = metrics;
         this.retry = retry;
+        this.policies = policies;
+        this.pruning = pruning;
     }
 
     public TrialOutcome run(TrialControl control) {
@@ -58,7 +70,9 @@ public class TrialRunner {
             TrialParams params =
                     new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
             long seed = TrainingSeeds.forTrial(job.spec().algorithm().seed(), trial.number());
-            TrainingResult result = MlpTrainer.train(prepared, params, seed, monitor(control));
+            PruningPolicy policy = retry.call("read the job's pruner", () -> policies.get(trial.jobId()));
+            int epochs = params.getInt(Hyperparameters.EPOCHS);
+            TrainingResult result = MlpTrainer.train(prepared, params, seed, monitor(control, policy, epochs));
             return finish(control, job, prepared, result);
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());
@@ -75,7 +89,7 @@ public class TrialRunner {
         return retry.call("fail the trial", () -> queue.fail(lease, reason));
     }
 
-    private TrainingMonitor monitor(TrialControl control) {
+    private TrainingMonitor monitor(TrialControl control, PruningPolicy policy, int epochs) {
         return new TrainingMonitor() {
             @Override
             public boolean stopRequested() {
@@ -89,9 +103,40 @@ public class TrialRunner {
                 control.onLeaseCheck(retry.call(
                         "report an epoch",
                         () -> queue.reportEpoch(control.trial().lease(), epoch, metricsJson)));
+                if (!control.shouldStop()) {
+                    consultPruner(control, policy, epoch, epochs, epochMetrics.get(policy.metric()));
+                }
                 return !control.shouldStop();
             }
         };
+    }
+
+    /**
+     * Asks the job's pruner about the epoch just reported and writes its judgement: a trial it
+     * stops ends PRUNED with this epoch's value in one lease-fenced statement, so there is no
+     * moment where it is stopped but not yet finished.
+     */
+    private void consultPruner(TrialControl control, PruningPolicy policy, int epoch, int epochs, Double value) {
+        if (!policy.enabled() || value == null) {
+            return;
+        }
+        Lease lease = control.trial().lease();
+        Verdict verdict = retry.call(
+                "consult the pruner",
+                () -> pruning.judge(policy, lease.trialId(), control.trial().number(), epoch, epochs));
+        if (verdict.reason() == null) {
+            return;
+        }
+        if (!verdict.prune()) {
+            retry.call("record the pruner's judgement", () -> queue.notePruning(lease, epoch, verdict.reason()));
+            return;
+        }
+        if (retry.call("prune the trial", () -> queue.prune(lease, epoch, value, verdict.reason()))) {
+            log.debug("Trial pruned trialId={} epoch={} reason={}", lease.trialId(), epoch, verdict.reason());
+            control.markPruned();
+        } else {
+            control.onLeaseCheck(LeaseCheck.LOST);
+        }
     }
 
     private TrialOutcome finish(TrialControl control, TrainingJob job, PreparedData prepared, TrainingResult result) {
@@ -113,6 +158,9 @@ public class TrialRunner {
 
     private TrialOutcome stopped(TrialControl control) {
         Lease lease = control.trial().lease();
+        if (control.pruned()) {
+            return TrialOutcome.PRUNED;
+        }
         LeaseCheck check = control.leaseCheck();
         if (check == LeaseCheck.LOST) {
             return lost(lease);

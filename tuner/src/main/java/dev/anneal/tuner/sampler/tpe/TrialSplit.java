@@ -15,9 +15,12 @@ import java.util.List;
  * <ul>
  *   <li>Failed trials, and completed ones without a usable value (NaN), say nothing about where
  *       good parameters are and are left out.
- *   <li>Pruned trials go above: they stopped because they looked worse than others. (Optuna may
- *       rank pruned trials below by their last intermediate value; a {@link TrialView} carries
- *       none, so they are never treated as good.)
+ *   <li>Pruned trials rank after every completed trial, as Optuna's TPE ranks them: those that
+ *       got further first, then by the value they last reported. They count toward gamma(n) but
+ *       only fill the good group when fewer completed trials than gamma(n) exist (as under an
+ *       aggressive pruner early on), so the model learns from the furthest-reaching curves
+ *       (BOHB's idea) and never prefers a pruned trial to a completed one. Pruned trials
+ *       without a reported value go above.
  *   <li>Pending trials go above, as Optuna's {@code constant_liar=True} does: a suggestion made
  *       while others run is pushed away from them, so parallel workers do not pile onto one
  *       point.
@@ -45,33 +48,48 @@ final class TrialSplit {
     static TrialSplit of(StudyView study, UnitSpace unit) {
         double sign = study.direction() == Direction.MAXIMIZE ? -1 : 1;
         List<Row> completed = new ArrayList<>();
+        List<Row> ranked = new ArrayList<>();
         List<Row> above = new ArrayList<>();
         int pruned = 0;
         for (TrialView t : study.trials()) {
-            boolean usable = t.status() != TrialView.Status.FAILED
-                    && (t.status() != TrialView.Status.COMPLETE
-                            || (t.value().isPresent() && !Double.isNaN(t.value().getAsDouble())));
+            boolean usable =
+                    t.status() != TrialView.Status.FAILED && (t.status() != TrialView.Status.COMPLETE || hasValue(t));
             double[] x = usable ? encode(t, unit) : null;
             if (x == null) {
                 continue;
             }
+            pruned += t.status() == TrialView.Status.PRUNED ? 1 : 0;
             if (t.status() == TrialView.Status.COMPLETE) {
-                completed.add(new Row(t.number(), sign * t.value().getAsDouble(), x));
+                completed.add(new Row(t.number(), sign * t.value().getAsDouble(), 0, x));
+            } else if (t.status() == TrialView.Status.PRUNED && hasValue(t)) {
+                ranked.add(new Row(t.number(), sign * t.value().getAsDouble(), t.step(), x));
             } else {
-                pruned += t.status() == TrialView.Status.PRUNED ? 1 : 0;
-                above.add(new Row(t.number(), Double.NaN, x));
+                above.add(new Row(t.number(), Double.NaN, 0, x));
             }
         }
         int finished = completed.size() + pruned;
         completed.sort(Comparator.comparingDouble(Row::loss).thenComparingInt(Row::number));
-        int good = Math.min(gamma(finished), completed.size());
-        List<Row> below = new ArrayList<>(completed.subList(0, good));
-        above.addAll(completed.subList(good, completed.size()));
+        ranked.sort(Comparator.comparingInt((Row r) -> -r.step())
+                .thenComparingDouble(Row::loss)
+                .thenComparingInt(Row::number));
+        int goodCompleted = Math.min(gamma(finished), completed.size());
+        int goodPruned = Math.min(gamma(finished) - goodCompleted, ranked.size());
+        List<Row> below = new ArrayList<>(completed.subList(0, goodCompleted));
+        below.addAll(ranked.subList(0, goodPruned));
+        above.addAll(completed.subList(goodCompleted, completed.size()));
+        above.addAll(ranked.subList(goodPruned, ranked.size()));
         return new TrialSplit(rows(below), rows(above), finished);
     }
 
-    /** One usable trial: its number, its value turned so that smaller is better, its coordinates. */
-    private record Row(int number, double loss, double[] x) {}
+    private static boolean hasValue(TrialView t) {
+        return t.value().isPresent() && !Double.isNaN(t.value().getAsDouble());
+    }
+
+    /**
+     * One usable trial: its number, its value turned so that smaller is better, how far a pruned
+     * one got, its coordinates.
+     */
+    private record Row(int number, double loss, int step, double[] x) {}
 
     /**
      * The trial's unit-space coordinates, or null when its parameters do not fit the space: a

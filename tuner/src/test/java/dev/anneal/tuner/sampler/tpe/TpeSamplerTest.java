@@ -149,6 +149,41 @@ class TpeSamplerTest {
     }
 
     @Test
+    void prunedTrialsFillTheGoodGroupOnlyBehindCompletedOnesFurthestFirst() {
+        List<TrialView> trials = new ArrayList<>();
+        trials.add(new TrialView(0, TrialView.Status.COMPLETE, Map.of("x", 0.0), OptionalDouble.of(5.0)));
+        // 19 pruned trials; the one that got furthest (step 9) ranks first among them, though
+        // trials pruned at step 1 reported smaller values
+        for (int n = 1; n < 20; n++) {
+            int step = n == 7 ? 9 : n == 8 ? 3 : 1;
+            double value = n == 7 ? 4.0 : n == 8 ? 3.0 : 0.1 * n;
+            trials.add(new TrialView(
+                    n, TrialView.Status.PRUNED, Map.of("x", (double) n / 4), OptionalDouble.of(value), step));
+        }
+
+        TrialSplit split = TrialSplit.of(
+                new StudyView(LINE, Direction.MINIMIZE, trials), new dev.anneal.tuner.space.UnitSpace(LINE));
+
+        // gamma(20) = 2: the completed trial, then the pruned one that reached step 9
+        assertThat(split.finished()).isEqualTo(20);
+        assertThat(split.below()).hasNumberOfRows(2);
+        assertThat(split.below()[0][0]).isCloseTo(10.0 / 20, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(split.below()[1][0]).isCloseTo((7.0 / 4 + 10) / 20, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(split.above()).hasNumberOfRows(18);
+
+        // with as many completed trials as gamma(n), no pruned trial is good, however good its value
+        trials.add(new TrialView(20, TrialView.Status.COMPLETE, Map.of("x", 1.0), OptionalDouble.of(50.0)));
+        trials.add(new TrialView(21, TrialView.Status.COMPLETE, Map.of("x", 2.0), OptionalDouble.of(60.0)));
+        TrialSplit more = TrialSplit.of(
+                new StudyView(LINE, Direction.MINIMIZE, trials), new dev.anneal.tuner.space.UnitSpace(LINE));
+        // gamma(22) = 3 = the completed trials, oldest first
+        assertThat(more.below()).hasNumberOfRows(3);
+        assertThat(more.below()[0][0]).isCloseTo(10.0 / 20, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(more.below()[1][0]).isCloseTo(11.0 / 20, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(more.below()[2][0]).isCloseTo(12.0 / 20, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void gammaAndWeightsAreOptunasDefaults() {
         assertThat(IntStream.of(0, 1, 10, 11, 100, 240, 250, 1000).map(TrialSplit::gamma))
                 .containsExactly(0, 1, 1, 2, 10, 24, 25, 25);
