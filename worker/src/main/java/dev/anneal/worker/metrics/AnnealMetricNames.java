@@ -32,6 +32,9 @@ public final class AnnealMetricNames {
     /** Timer: one scheduler pass over one job (sampling and queueing its new trials). */
     public static final String RECONCILE_DURATION = "anneal.scheduler.reconcile";
 
+    /** Gauge: open job event streams (Server-Sent Events) on this server. */
+    public static final String EVENT_STREAMS = "anneal.events.streams";
+
     public static final String TAG_OUTCOME = "outcome";
 
     private AnnealMetricNames() {}
