@@ -3,6 +3,7 @@ package dev.anneal.api.events;
 import dev.anneal.api.job.JobResponse;
 import dev.anneal.api.job.JobService;
 import dev.anneal.api.trial.TrialQueryService;
+import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.AnnealMetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -81,14 +81,11 @@ class JobEventHub implements SmartLifecycle {
                     System.nanoTime() + properties.heartbeatInterval().toNanos();
         }
         for (JobWatch watch : watches.values()) {
-            MDC.put("jobId", Long.toString(watch.jobId));
-            try {
+            try (var context = LogContext.job(watch.jobId)) {
                 poll(watch, heartbeat);
             } catch (RuntimeException e) {
                 // typically the database is restarting: subscribers keep their streams, the next pass retries
                 log.warn("Reading job events failed; will retry: {}", e.getMessage());
-            } finally {
-                MDC.remove("jobId");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.anneal.worker.claim;
 
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
 import java.time.Duration;
@@ -66,7 +67,8 @@ public class Heartbeater {
     /** One round of heartbeats; public so tests can drive it without waiting. */
     public void beatOnce() {
         for (TrialControl control : tracked.values()) {
-            try {
+            try (var context =
+                    LogContext.trial(control.trial().jobId(), control.trial().number())) {
                 control.onLeaseCheck(queue.heartbeat(control.trial().lease()));
             } catch (DataAccessException e) {
                 metrics.heartbeatFailed();
