@@ -85,8 +85,8 @@ const jobCharts = (() => {
       animation: false,
       title: empty ? { text: `Needs ${answer.minTrials} completed trials (has ${answer.trials})`, left: "center", top: "middle",
         textStyle: { fontSize: 13, fontWeight: "normal", color: "#5d6778" } } : undefined,
-      grid: { left: 110, right: 30 },
-      xAxis: { type: "value", max: 1, name: "importance" },
+      grid: { left: 110, right: 50 },
+      xAxis: { type: "value", max: 1, name: "importance", nameLocation: "middle", nameGap: 28 },
       yAxis: { type: "category", data: entries.map((e) => e.name) },
       series: [{ type: "bar", data: entries.map((e) => +e.importance.toFixed(3)), label: { show: true, position: "right" } }],
     }, true);

@@ -145,6 +145,8 @@
   function follow() {
     const live = document.getElementById("live");
     const stream = annealApi.events(`/api/v1/jobs/${jobId}/events`);
+    // a proxy that holds back event streams must not leave the page empty
+    setTimeout(() => { if (!s.job) loadAll().catch(showError); }, 5000);
     // every (re)connect reloads: changes made while disconnected are not replayed
     stream.addEventListener("open", () => { live.textContent = "live"; live.classList.add("on"); loadAll().catch(showError); });
     stream.addEventListener("error", () => { live.textContent = "reconnecting…"; live.classList.remove("on"); });

@@ -91,6 +91,8 @@ class DashboardBrowserIT {
                 .until(b -> b.findElement(By.id("trial-detail")).isDisplayed());
         assertThat(browser.findElements(By.cssSelector("#trial-detail .trial-metrics tbody tr")))
                 .hasSize(3);
+        HeadlessChromium.screenshot(browser, "finished-job-trial");
+        browser.executeScript("window.scrollTo(0, 0)");
         HeadlessChromium.screenshot(browser, "finished-job");
 
         browser.get(url("/"));

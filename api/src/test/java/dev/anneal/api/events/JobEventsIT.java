@@ -24,13 +24,18 @@ import tools.jackson.databind.JsonNode;
 /** The live event stream and incremental trial polling, read by real HTTP clients while a small job runs. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"anneal.worker.slots=1", "anneal.events.heartbeat-interval=1s"})
+        // reads every 100 ms, so that the epochs of short trials are seen running
+        properties = {
+            "anneal.worker.slots=1",
+            "anneal.events.heartbeat-interval=1s",
+            "anneal.events.poll-interval=100ms"
+        })
 @DirtiesContext
 class JobEventsIT {
 
     static final String SMALL_IRIS_JOB = """
             { "dataset": "iris", "target": "label",
-              "searchSpace": { "learningRate": { "type": "float", "min": 0.01, "max": 0.05 }, "epochs": 3 },
+              "searchSpace": { "learningRate": { "type": "float", "min": 0.01, "max": 0.05 }, "epochs": 5 },
               "algorithm": { "type": "random", "seed": 3 }, "maxTrials": 3, "parallelism": 1 }
             """;
 
