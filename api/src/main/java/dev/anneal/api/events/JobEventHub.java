@@ -63,9 +63,13 @@ class JobEventHub implements SmartLifecycle {
         JobResponse job = jobs.get(jobId);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         send(emitter, new JobEvent(JobEvent.JOB, job));
-        JobWatch watch =
-                watches.computeIfAbsent(jobId, id -> new JobWatch(id, job, trials.newOrWatched(id, -1, Set.of())));
-        watch.subscribers.add(emitter);
+        // joining inside compute: a last subscriber leaving at the same moment cannot drop this watch
+        JobWatch watch = watches.compute(jobId, (id, existing) -> {
+            JobWatch joined =
+                    existing != null ? existing : new JobWatch(id, job, trials.newOrWatched(id, -1, Set.of()));
+            joined.subscribers.add(emitter);
+            return joined;
+        });
         Runnable leave = () -> leave(watch, emitter);
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);

@@ -12,6 +12,7 @@ import dev.anneal.tuner.space.UnitSpace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ class ImportanceService {
                     StoredSpecs.params(json.readTree(completed.get(i).getParams())));
             y[i] = completed.get(i).getValue();
         }
-        double[] importance = PermutationImportance.of(x, y, StoredSpecs.seed(spec));
+        double[] importance = PermutationImportance.of(x, y, new SplittableRandom(StoredSpecs.seed(spec)));
         List<ParameterImportance.Entry> entries = new ArrayList<>();
         for (int d = 0; d < importance.length; d++) {
             entries.add(new ParameterImportance.Entry(space.parameter(d).name(), importance[d]));

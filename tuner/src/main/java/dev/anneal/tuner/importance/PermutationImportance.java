@@ -2,7 +2,7 @@ package dev.anneal.tuner.importance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * How much each parameter matters to the objective, as Breiman's random-forest permutation
@@ -26,16 +26,15 @@ public final class PermutationImportance {
     /**
      * @param x one row per trial, one column per parameter (numbers; categoricals as indices)
      * @param y the objective of each trial
-     * @param seed makes the forest and the shuffles reproducible
+     * @param random draws the bootstrap samples, split candidates and shuffles; seeded, it makes the answer reproducible
      * @return one importance per column, non-negative, summing to 1 (all 0 when nothing explains y)
      */
-    public static double[] of(double[][] x, double[] y, long seed) {
+    public static double[] of(double[][] x, double[] y, RandomGenerator random) {
         if (x.length != y.length || x.length < 2) {
             throw new IllegalArgumentException("need at least 2 trials with one objective each, but had " + x.length
                     + " rows and " + y.length + " values");
         }
         int p = x[0].length;
-        Random random = new Random(seed);
         double[] growth = new double[p];
         for (int t = 0; t < TREES; t++) {
             int[] sample = new int[x.length];
@@ -64,7 +63,7 @@ public final class PermutationImportance {
     }
 
     private static double error(
-            RegressionTree tree, double[][] x, double[] y, List<Integer> rows, int permuted, Random random) {
+            RegressionTree tree, double[][] x, double[] y, List<Integer> rows, int permuted, RandomGenerator random) {
         double[] column = null;
         if (permuted >= 0) {
             column = rows.stream().mapToDouble(r -> x[r][permuted]).toArray();

@@ -1,7 +1,7 @@
 package dev.anneal.tuner.importance;
 
 import java.util.Arrays;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * A CART regression tree: each split picks, among a random subset of features, the threshold
@@ -29,7 +29,7 @@ final class RegressionTree {
     }
 
     /** Grows the tree on the rows {@code rows} of {@code x} (repeats allowed, as in a bootstrap sample). */
-    RegressionTree fit(double[][] x, double[] y, int[] rows, Random random) {
+    RegressionTree fit(double[][] x, double[] y, int[] rows, RandomGenerator random) {
         grow(x, y, rows.clone(), random);
         return this;
     }
@@ -42,7 +42,7 @@ final class RegressionTree {
         return value[node];
     }
 
-    private int grow(double[][] x, double[] y, int[] rows, Random random) {
+    private int grow(double[][] x, double[] y, int[] rows, RandomGenerator random) {
         int node = newNode();
         value[node] = mean(y, rows);
         feature[node] = LEAF;
@@ -67,7 +67,7 @@ final class RegressionTree {
 
     private record Split(int feature, double threshold, double score) {}
 
-    private Split bestSplit(double[][] x, double[] y, int[] rows, Random random) {
+    private Split bestSplit(double[][] x, double[] y, int[] rows, RandomGenerator random) {
         int p = x[0].length;
         int[] candidates = shuffled(p, random);
         Split best = null;
@@ -125,7 +125,7 @@ final class RegressionTree {
         return sum / rows.length;
     }
 
-    private static int[] shuffled(int n, Random random) {
+    private static int[] shuffled(int n, RandomGenerator random) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
             a[i] = i;
