@@ -26,9 +26,8 @@ class GracefulShutdownIT {
                         "spring.datasource.url=" + schema.jdbcUrl(),
                         "spring.datasource.username=" + schema.server().user(),
                         "spring.datasource.password=" + schema.server().password(),
-                        "server.port=0",
                         "anneal.worker.slots=2")
-                .run();
+                .run("--server.port=0"); // an argument: builder properties rank below application.yaml's 8080
         ApiClient api = new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
         long id = api.submit("""
                 { "dataset": "digits", "target": "label", "maxTrials": 4, "parallelism": 2,

@@ -122,12 +122,11 @@ class WorkerProcessesIT {
                         "spring.datasource.url=" + schema.jdbcUrl(),
                         "spring.datasource.username=" + schema.server().user(),
                         "spring.datasource.password=" + schema.server().password(),
-                        "server.port=0",
                         "anneal.worker.slots=0",
                         "anneal.scheduler.dead-after=4s",
                         "anneal.scheduler.reap-interval=1s",
                         "anneal.scheduler.interval=500ms")
-                .run();
+                .run("--server.port=0"); // an argument: builder properties rank below application.yaml's 8080
     }
 
     static long alive(ApiClient api) {

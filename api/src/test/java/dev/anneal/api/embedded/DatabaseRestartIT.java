@@ -49,12 +49,11 @@ class DatabaseRestartIT {
                         .properties(
                                 "spring.datasource.url=" + url,
                                 "spring.datasource.username=postgres",
-                                "server.port=0",
                                 "anneal.worker.slots=0",
                                 "anneal.scheduler.dead-after=15s",
                                 "anneal.scheduler.reap-interval=1s",
                                 "anneal.scheduler.interval=500ms")
-                        .run();
+                        .run("--server.port=0"); // an argument: builder properties rank below application.yaml's 8080
                 WorkerProcesses workers = new WorkerProcesses(url, "postgres", directory)) {
             ApiClient api =
                     new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
