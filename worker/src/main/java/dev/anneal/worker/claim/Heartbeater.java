@@ -67,20 +67,27 @@ public class Heartbeater {
     /** One round of heartbeats; public so tests can drive it without waiting. */
     public void beatOnce() {
         for (TrialControl control : tracked.values()) {
+            // the context encloses the catch blocks too, so their warnings name the job and trial
             try (var context =
                     LogContext.trial(control.trial().jobId(), control.trial().number())) {
-                control.onLeaseCheck(queue.heartbeat(control.trial().lease()));
-            } catch (DataAccessException e) {
-                metrics.heartbeatFailed();
-                log.warn("Heartbeat failed trialId={}: {}", control.trial().trialId(), e.getMessage());
-            } catch (RuntimeException e) {
-                metrics.heartbeatFailed();
-                log.error(
-                        "Heartbeat failed unexpectedly trialId={}; will keep trying",
-                        control.trial().trialId(),
-                        e);
+                beat(control);
             }
         }
         afterEachRound.run();
+    }
+
+    private void beat(TrialControl control) {
+        try {
+            control.onLeaseCheck(queue.heartbeat(control.trial().lease()));
+        } catch (DataAccessException e) {
+            metrics.heartbeatFailed();
+            log.warn("Heartbeat failed trialId={}: {}", control.trial().trialId(), e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.heartbeatFailed();
+            log.error(
+                    "Heartbeat failed unexpectedly trialId={}; will keep trying",
+                    control.trial().trialId(),
+                    e);
+        }
     }
 }
