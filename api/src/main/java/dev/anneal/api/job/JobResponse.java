@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * it runs (every default filled in, including the seed). External jobs have no dataset, task or
  * objective epoch: those are null.
  */
-record JobResponse(
+public record JobResponse(
         long id,
         String name,
         String execution,
@@ -35,9 +35,9 @@ record JobResponse(
         Map<String, String> tags,
         Map<String, String> links) {
 
-    record Objective(String metric, String direction, String epoch) {}
+    public record Objective(String metric, String direction, String epoch) {}
 
-    record TrialCounts(
+    public record TrialCounts(
             long total, long queued, long running, long completed, long failed, long pruned, long cancelled) {
 
         static TrialCounts of(Map<TrialState, Long> counts) {
@@ -53,7 +53,7 @@ record JobResponse(
         }
     }
 
-    record BestTrial(int trialNumber, double value, Integer bestEpoch, JsonNode params) {}
+    public record BestTrial(int trialNumber, double value, Integer bestEpoch, JsonNode params) {}
 
     static JobResponse of(
             JobEntity job, JsonNode spec, Map<String, String> tags, Map<TrialState, Long> counts, BestTrial best) {

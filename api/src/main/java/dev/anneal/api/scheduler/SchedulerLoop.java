@@ -2,11 +2,11 @@ package dev.anneal.api.scheduler;
 
 import dev.anneal.api.job.JobSubmittedEvent;
 import dev.anneal.worker.claim.WorkSignal;
+import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.run.TrialFinishedEvent;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -59,15 +59,12 @@ class SchedulerLoop implements SmartLifecycle {
     int reconcileAll() {
         int created = 0;
         for (long jobId : reconciler.unfinishedJobs()) {
-            MDC.put("jobId", Long.toString(jobId));
-            try {
+            try (var context = LogContext.job(jobId)) {
                 created += metrics.reconcile()
                         .record(() -> reconciler.reconcile(jobId))
                         .created();
             } catch (RuntimeException e) {
-                log.error("Reconciling job failed; will retry on the next pass", e);
-            } finally {
-                MDC.remove("jobId");
+                log.error("Reconciling job failed jobId={}; will retry on the next pass", jobId, e);
             }
         }
         if (created > 0) {

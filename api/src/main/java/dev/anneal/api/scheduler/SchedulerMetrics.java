@@ -1,6 +1,7 @@
 package dev.anneal.api.scheduler;
 
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.worker.metrics.AnnealMetricNames;
@@ -13,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The scheduler's meters: queue depth, sampler latency, reaped and expired trials. */
+/** The scheduler's meters: queued and running trials, sampler latency, reaped and expired trials. */
 @Component
 class SchedulerMetrics {
 
@@ -22,9 +23,12 @@ class SchedulerMetrics {
     private final Timer reconcile;
     private final Counter expired;
 
-    SchedulerMetrics(MeterRegistry registry, TrialQueue queue) {
+    SchedulerMetrics(MeterRegistry registry, TrialQueue queue, TrialRepository trials) {
         Gauge.builder(AnnealMetricNames.TRIALS_QUEUED, queue, TrialQueue::countQueued)
                 .description("Trials waiting for a worker, across all jobs")
+                .register(registry);
+        Gauge.builder(AnnealMetricNames.TRIALS_RUNNING, trials, t -> t.countByState(TrialState.RUNNING))
+                .description("Trials running on any worker or external client, across all jobs")
                 .register(registry);
         for (String algorithm : Samplers.NAMES) {
             samplerLatency.put(

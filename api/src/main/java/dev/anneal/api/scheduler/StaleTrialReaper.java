@@ -3,6 +3,7 @@ package dev.anneal.api.scheduler;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ReapedTrial;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.worker.logging.LogContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,23 +45,27 @@ public class StaleTrialReaper {
         List<ReapedTrial> reaped = new ArrayList<>(queue.reap(properties.deadAfter(), properties.maxAttempts()));
         for (ReapedTrial t : reaped) {
             metrics.reaped(t.newState());
-            log.warn(
-                    "Reaped trial jobId={} trial={} worker={} silentFor>{} now={}",
-                    t.jobId(),
-                    t.number(),
-                    t.lastWorkerId(),
-                    properties.deadAfter(),
-                    t.newState());
+            try (var context = LogContext.trial(t.jobId(), t.number())) {
+                log.warn(
+                        "Reaped trial jobId={} trial={} worker={} silentFor>{} now={}",
+                        t.jobId(),
+                        t.number(),
+                        t.lastWorkerId(),
+                        properties.deadAfter(),
+                        t.newState());
+            }
         }
         List<ReapedTrial> expired = external.expire(askTell.trialTimeout());
         for (ReapedTrial t : expired) {
             metrics.expired();
-            log.info(
-                    "Expired external trial jobId={} trial={} client={} timeout={}",
-                    t.jobId(),
-                    t.number(),
-                    t.lastWorkerId(),
-                    askTell.trialTimeout());
+            try (var context = LogContext.trial(t.jobId(), t.number())) {
+                log.info(
+                        "Expired external trial jobId={} trial={} client={} timeout={}",
+                        t.jobId(),
+                        t.number(),
+                        t.lastWorkerId(),
+                        askTell.trialTimeout());
+            }
         }
         reaped.addAll(expired);
         return reaped;

@@ -27,14 +27,19 @@ class TrialController {
     }
 
     @GetMapping("/trials")
-    @Operation(summary = "A job's trials by number, optionally by state")
+    @Operation(
+            summary = "A job's trials by number, optionally by state",
+            description = "With after=N only trials numbered above N: poll with the highest number seen so far.")
     PageResponse<TrialResponse> list(
             @PathVariable long jobId,
             @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "-1") int after,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         var request = Paging.of(page, size, Sort.by("number"));
-        return PageResponse.of(trials.list(jobId, Paging.enumParam("state", state, TrialState.class), request), t -> t);
+        int above = Paging.bounded("after", after, -1, Integer.MAX_VALUE - 1);
+        return PageResponse.of(
+                trials.list(jobId, Paging.enumParam("state", state, TrialState.class), above, request), t -> t);
     }
 
     @GetMapping("/trials/{number}")

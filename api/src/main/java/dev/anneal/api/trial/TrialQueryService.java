@@ -10,10 +10,15 @@ import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialMetricReader;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads trials, learning curves and leaderboards of a job. */
 @Service
 @Transactional(readOnly = true)
-class TrialQueryService {
+public class TrialQueryService {
 
     private final JobRepository jobs;
     private final TrialRepository trials;
@@ -47,11 +52,30 @@ class TrialQueryService {
         this.json = json;
     }
 
-    Page<TrialResponse> list(long jobId, Optional<TrialState> state, PageRequest page) {
+    /** A page of a job's trials; with {@code after}, only those numbered above it (incremental polling). */
+    Page<TrialResponse> list(long jobId, Optional<TrialState> state, int after, PageRequest page) {
         requireJob(jobId);
-        Page<TrialEntity> found = state.map(s -> trials.findByJobIdAndState(jobId, s, page))
-                .orElseGet(() -> trials.findByJobId(jobId, page));
+        Page<TrialEntity> found = state.map(s -> trials.findByJobIdAndStateAndNumberGreaterThan(jobId, s, after, page))
+                .orElseGet(() -> trials.findByJobIdAndNumberGreaterThan(jobId, after, page));
         return found.map(t -> TrialResponse.summary(t, json.readTree(t.getParams())));
+    }
+
+    /**
+     * Summaries of a job's trials numbered above {@code after} and of the trials numbered in
+     * {@code watched}, by number: what changed since a poller last looked, when it watches the
+     * trials it last saw unfinished.
+     */
+    public List<TrialResponse> newOrWatched(long jobId, int after, Collection<Integer> watched) {
+        List<TrialEntity> found = new ArrayList<>(
+                trials.findByJobIdAndNumberGreaterThan(jobId, after, Pageable.unpaged(Sort.by("number")))
+                        .getContent());
+        if (!watched.isEmpty()) {
+            found.addAll(trials.findByJobIdAndNumberIn(jobId, watched));
+        }
+        return found.stream()
+                .sorted(Comparator.comparingInt(TrialEntity::getNumber))
+                .map(t -> TrialResponse.summary(t, json.readTree(t.getParams())))
+                .toList();
     }
 
     TrialResponse get(long jobId, int number) {

@@ -104,6 +104,19 @@ class JobLifecycleIT {
         assertThat(board.get(0).path("value").asDouble()).isGreaterThanOrEqualTo(0.93);
         assertThat(job.path("best").path("trialNumber").asInt())
                 .isEqualTo(board.get(0).path("trialNumber").asInt());
+
+        JsonNode importance = api.get("/api/v1/jobs/" + id + "/importance").json();
+        assertThat(importance.path("trials").asInt()).isEqualTo(completed);
+        List<String> searched = new ArrayList<>();
+        double sum = 0;
+        for (JsonNode p : importance.path("parameters")) {
+            searched.add(p.path("name").asString());
+            sum += p.path("importance").asDouble();
+        }
+        assertThat(searched)
+                .as("every searched parameter, the fixed hiddenLayers not")
+                .containsExactlyInAnyOrder("learningRate", "batchSize", "epochs", "dropout", "weightDecay", "units");
+        assertThat(sum).isBetween(0.999, 1.001);
     }
 
     @Test

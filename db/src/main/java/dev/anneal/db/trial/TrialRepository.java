@@ -15,6 +15,14 @@ public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
     Optional<TrialEntity> findByJobIdAndNumber(long jobId, int number);
 
+    /** Trials numbered above {@code after}: what a poller has not seen yet (unique index on job and number). */
+    Page<TrialEntity> findByJobIdAndNumberGreaterThan(long jobId, int after, Pageable pageable);
+
+    Page<TrialEntity> findByJobIdAndStateAndNumberGreaterThan(
+            long jobId, TrialState state, int after, Pageable pageable);
+
+    List<TrialEntity> findByJobIdAndNumberIn(long jobId, java.util.Collection<Integer> numbers);
+
     List<TrialEntity> findByJobIdOrderByNumber(long jobId);
 
     List<TrialEntity> findByJobIdInAndStateOrderByJobIdAscNumberAsc(

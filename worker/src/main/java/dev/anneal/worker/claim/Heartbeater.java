@@ -1,6 +1,7 @@
 package dev.anneal.worker.claim;
 
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
 import java.time.Duration;
@@ -66,19 +67,27 @@ public class Heartbeater {
     /** One round of heartbeats; public so tests can drive it without waiting. */
     public void beatOnce() {
         for (TrialControl control : tracked.values()) {
-            try {
-                control.onLeaseCheck(queue.heartbeat(control.trial().lease()));
-            } catch (DataAccessException e) {
-                metrics.heartbeatFailed();
-                log.warn("Heartbeat failed trialId={}: {}", control.trial().trialId(), e.getMessage());
-            } catch (RuntimeException e) {
-                metrics.heartbeatFailed();
-                log.error(
-                        "Heartbeat failed unexpectedly trialId={}; will keep trying",
-                        control.trial().trialId(),
-                        e);
+            // the context encloses the catch blocks too, so their warnings name the job and trial
+            try (var context =
+                    LogContext.trial(control.trial().jobId(), control.trial().number())) {
+                beat(control);
             }
         }
         afterEachRound.run();
+    }
+
+    private void beat(TrialControl control) {
+        try {
+            control.onLeaseCheck(queue.heartbeat(control.trial().lease()));
+        } catch (DataAccessException e) {
+            metrics.heartbeatFailed();
+            log.warn("Heartbeat failed trialId={}: {}", control.trial().trialId(), e.getMessage());
+        } catch (RuntimeException e) {
+            metrics.heartbeatFailed();
+            log.error(
+                    "Heartbeat failed unexpectedly trialId={}; will keep trying",
+                    control.trial().trialId(),
+                    e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.anneal.worker.claim;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
 import dev.anneal.worker.run.TrialFinishedEvent;
@@ -117,7 +118,7 @@ public class WorkerPool implements SmartLifecycle {
         if (free <= 0) {
             return 0;
         }
-        List<ClaimedTrial> claimed = queue.claim(workerId, free);
+        List<ClaimedTrial> claimed = metrics.claimLatency().record(() -> queue.claim(workerId, free));
         for (ClaimedTrial trial : claimed) {
             TrialControl control = new TrialControl(trial, Instant.now());
             busy.incrementAndGet();
@@ -150,9 +151,9 @@ public class WorkerPool implements SmartLifecycle {
 
     private void runTrial(TrialControl control) {
         ClaimedTrial trial = control.trial();
-        MDC.put("jobId", Long.toString(trial.jobId()));
+        MDC.put(LogContext.JOB, Long.toString(trial.jobId()));
         MDC.put("trialId", Long.toString(trial.trialId()));
-        MDC.put("trial", Integer.toString(trial.number()));
+        MDC.put(LogContext.TRIAL, Integer.toString(trial.number()));
         TrialOutcome outcome = TrialOutcome.FAILED;
         try {
             log.info("Trial started attempt={} params={}", trial.attempt(), trial.paramsJson());

@@ -22,7 +22,14 @@ public final class AnnealMetricNames {
     public static final String HEARTBEAT_FAILURES = "anneal.worker.heartbeat.failures";
     /** Gauge: queued trials across all jobs, read from the database. */
     public static final String TRIALS_QUEUED = "anneal.trials.queued";
-    /** Counter, tag {@code state}: trials the reaper took back from dead workers. */
+    /** Gauge: running trials across all jobs and workers (DL4J and external), read from the database. */
+    public static final String TRIALS_RUNNING = "anneal.trials.running";
+    /** Timer: one claim statement (queue to worker), whether or not it found trials. */
+    public static final String CLAIM_LATENCY = "anneal.worker.claim.latency";
+    /**
+     * Counter, tag {@code state}: trials the reaper took back because their worker missed its
+     * heartbeats for {@code dead-after} (the server's count of missed heartbeats).
+     */
     public static final String TRIALS_REAPED = "anneal.trials.reaped";
     /** Counter: external trials failed because their client did not tell them in time. */
     public static final String TRIALS_EXPIRED = "anneal.trials.expired";
@@ -31,6 +38,12 @@ public final class AnnealMetricNames {
 
     /** Timer: one scheduler pass over one job (sampling and queueing its new trials). */
     public static final String RECONCILE_DURATION = "anneal.scheduler.reconcile";
+
+    /** Gauge: open job event streams (Server-Sent Events) on this server. */
+    public static final String EVENT_STREAMS = "anneal.events.streams";
+
+    /** Timer, tags {@code uri}, {@code method}, {@code status}, {@code outcome}: Spring's HTTP server metrics. */
+    public static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
     public static final String TAG_OUTCOME = "outcome";
 

@@ -15,6 +15,7 @@ public class WorkerMetrics {
     private final Counter started;
     private final Counter epochs;
     private final Counter heartbeatFailures;
+    private final Timer claimLatency;
     private final Map<TrialOutcome, Counter> finished = new EnumMap<>(TrialOutcome.class);
     private final Map<TrialOutcome, Timer> durations = new EnumMap<>(TrialOutcome.class);
 
@@ -27,6 +28,12 @@ public class WorkerMetrics {
                 .register(registry);
         heartbeatFailures = Counter.builder(AnnealMetricNames.HEARTBEAT_FAILURES)
                 .description("Heartbeats that could not be written")
+                .register(registry);
+        claimLatency = Timer.builder(AnnealMetricNames.CLAIM_LATENCY)
+                .description("One claim statement, whether or not it found trials")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
         for (TrialOutcome outcome : TrialOutcome.values()) {
             String tag = outcome.name().toLowerCase(java.util.Locale.ROOT);
@@ -58,6 +65,10 @@ public class WorkerMetrics {
 
     public void epochTrained() {
         epochs.increment();
+    }
+
+    public Timer claimLatency() {
+        return claimLatency;
     }
 
     public void heartbeatFailed() {
