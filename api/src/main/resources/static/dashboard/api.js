@@ -1,15 +1,41 @@
-// The dashboard's only way to the REST API. Every request goes through annealApi so that, once
-// API tokens exist, one place adds the Authorization header (and EventSource gets its token).
+// The dashboard's only way to the REST API. Every request goes through annealApi, which adds
+// the API token (when the server requires one) and asks for it with a login form on a 401.
 const annealApi = (() => {
-  // Later: return { Authorization: "Bearer " + token } from a token login.
-  const authHeaders = () => ({});
+  const TOKEN_KEY = "anneal.token";
+  const token = () => localStorage.getItem(TOKEN_KEY);
+  const authHeaders = () => (token() ? { Authorization: "Bearer " + token() } : {});
+
+  /** Shows the token form once; saving stores the token in this browser and reloads the page. */
+  function askForToken(detail) {
+    if (document.getElementById("login")) return;
+    const input = el("input", { id: "login-token", type: "password", placeholder: "anneal_…", autocomplete: "off", size: "48" });
+    const form = el("form", { id: "login", class: "card login" },
+      el("h2", {}, "API token"),
+      el("p", {}, detail || "This server needs an API token."),
+      el("p", { class: "hint" }, "The first start wrote an admin token to ~/.anneal/admin-token; "
+        + "POST /api/v1/tokens makes more. It is kept in this browser only."),
+      input, " ", el("button", { id: "login-save", type: "submit" }, "Use token"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      localStorage.setItem(TOKEN_KEY, input.value.trim());
+      location.reload();
+    });
+    document.querySelector("main").prepend(form);
+    input.focus();
+  }
+
+  async function refused(response) {
+    const problem = await response.json().catch(() => ({}));
+    if (response.status === 401) {
+      if (token()) localStorage.removeItem(TOKEN_KEY);
+      askForToken(problem.detail);
+    }
+    return new Error(problem.detail || problem.title || response.status + " " + response.statusText);
+  }
 
   async function get(path) {
     const response = await fetch(path, { headers: { Accept: "application/json", ...authHeaders() } });
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || problem.title || response.status + " " + response.statusText);
-    }
+    if (!response.ok) throw await refused(response);
     return response.json();
   }
 
@@ -24,8 +50,68 @@ const annealApi = (() => {
     }
   }
 
+  /**
+   * A Server-Sent Events stream read with fetch, because EventSource cannot send an
+   * Authorization header. Like EventSource it reconnects after errors (3 s) and dispatches
+   * "open", "error" and one event per named server event, with the payload in event.data.
+   */
   function events(path) {
-    return new EventSource(path);
+    const target = new EventTarget();
+    let closed = false;
+    let controller = null;
+    const dispatch = (type, data) => {
+      const event = new Event(type);
+      event.data = data;
+      target.dispatchEvent(event);
+    };
+    async function connect() {
+      controller = new AbortController();
+      const response = await fetch(path, {
+        headers: { Accept: "text/event-stream", ...authHeaders() },
+        signal: controller.signal,
+      });
+      if (!response.ok) {
+        closed = response.status === 401; // retrying without a token is pointless; the form asks
+        throw await refused(response);
+      }
+      dispatch("open");
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value.replace(/\r\n?/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let type = "message";
+          const data = [];
+          for (const line of block.split("\n")) {
+            if (line.startsWith("event:")) type = line.slice(6).trim();
+            else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+          }
+          if (data.length) dispatch(type, data.join("\n"));
+        }
+      }
+    }
+    (async () => {
+      while (!closed) {
+        try {
+          await connect();
+        } catch (e) {
+          if (closed) return;
+        }
+        if (closed) return;
+        dispatch("error");
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+      }
+    })();
+    target.close = () => {
+      closed = true;
+      controller?.abort();
+    };
+    return target;
   }
 
   return { get, all, events };

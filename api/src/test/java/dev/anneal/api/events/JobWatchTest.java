@@ -55,11 +55,13 @@ class JobWatchTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
     private static TrialResponse trial(int number, String state, int epochs) {
         return new TrialResponse(
-                number, state, null, null, null, epochs, 1, null, null, null, null, null, null, null, null, null, null);
+                number, state, null, null, null, epochs, 1, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 }
