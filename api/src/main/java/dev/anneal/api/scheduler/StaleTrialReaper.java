@@ -3,7 +3,9 @@ package dev.anneal.api.scheduler;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ReapedTrial;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.logging.LogContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,18 +24,25 @@ public class StaleTrialReaper {
 
     private static final Logger log = LoggerFactory.getLogger(StaleTrialReaper.class);
 
+    /** Registry rows of workers silent this long are deleted (the API shows the last 24 hours). */
+    static final Duration FORGET_WORKERS_AFTER = Duration.ofDays(7);
+
     private final TrialQueue queue;
     private final ExternalTrials external;
     private final SchedulerProperties properties;
     private final AskTellProperties askTell;
     private final SchedulerMetrics metrics;
+    private final WorkerRegistry workers;
+    private long nextForget = System.nanoTime();
 
     StaleTrialReaper(
             TrialQueue queue,
             ExternalTrials external,
             SchedulerProperties properties,
             AskTellProperties askTell,
-            SchedulerMetrics metrics) {
+            SchedulerMetrics metrics,
+            WorkerRegistry workers) {
+        this.workers = workers;
         this.queue = queue;
         this.external = external;
         this.properties = properties;
@@ -68,6 +77,23 @@ public class StaleTrialReaper {
             }
         }
         reaped.addAll(expired);
+        forgetSilentWorkers();
         return reaped;
+    }
+
+    /**
+     * Drops worker registry rows not heard from for {@link #FORGET_WORKERS_AFTER}, at most once
+     * an hour: {@code GET /api/v1/workers} shows a day of them, so a crash stays visible, but a
+     * cluster that scales workers up and down must not grow the table forever.
+     */
+    private void forgetSilentWorkers() {
+        if (System.nanoTime() - nextForget < 0) {
+            return;
+        }
+        nextForget = System.nanoTime() + Duration.ofHours(1).toNanos();
+        int forgotten = workers.forget(FORGET_WORKERS_AFTER);
+        if (forgotten > 0) {
+            log.info("Forgot {} worker(s) not heard from for {}", forgotten, FORGET_WORKERS_AFTER);
+        }
     }
 }
