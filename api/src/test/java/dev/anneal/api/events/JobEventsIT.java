@@ -39,6 +39,9 @@ class JobEventsIT {
               "algorithm": { "type": "random", "seed": 3 }, "maxTrials": 3, "parallelism": 1 }
             """;
 
+    /** Trials long enough (about a second each on an idle machine) that the poller sees them mid-training. */
+    static final String STREAMED_IRIS_JOB = SMALL_IRIS_JOB.replace("\"epochs\": 5", "\"epochs\": 60");
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -56,7 +59,7 @@ class JobEventsIT {
 
     @Test
     void streamTellsTrialAndJobChangesWhileAJobRuns() throws Exception {
-        long id = api.submit(SMALL_IRIS_JOB);
+        long id = api.submit(STREAMED_IRIS_JOB);
         try (var stream = new EventStreamReader("http://localhost:" + port + "/api/v1/jobs/" + id + "/events")) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.contentType()).startsWith("text/event-stream");
