@@ -1,5 +1,7 @@
 package dev.anneal.bench;
 
+import static java.net.http.HttpResponse.BodyHandlers.ofString;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Anneal server a benchmark talks to: the one at {@code --url}, or else {@code
@@ -23,6 +27,7 @@ import java.util.stream.Stream;
 final class BenchServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * The API token every benchmark request sends: {@code --token}, else {@code ANNEAL_TOKEN},
@@ -102,6 +107,26 @@ final class BenchServer implements AutoCloseable {
     /** {@code Authorization} header value for API requests, or null without a token. */
     static String authorization() {
         return token == null ? null : "Bearer " + token;
+    }
+
+    /** GET with the benchmark's token, the answer as JSON. */
+    static JsonNode getJson(String url) throws Exception {
+        return JSON.readTree(
+                HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url))).build(), ofString())
+                        .body());
+    }
+
+    /** POST of a job (or other resource) that must be created (201); the answer as JSON. */
+    static JsonNode postJson(String url, String body) throws Exception {
+        var request = authorized(HttpRequest.newBuilder(URI.create(url)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = HTTP.send(request, ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("rejected: " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     /** The request with the benchmark's token, if it has one. */

@@ -1,16 +1,11 @@
 package dev.anneal.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What ASHA saves on a real server: the same random search over a digits MLP (40 epochs per
@@ -26,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PruningBenefit {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final double TOLERANCE = 0.005;
 
     private PruningBenefit() {}
@@ -94,11 +87,11 @@ final class PruningBenefit {
     private record Finish(Instant at, double value) {}
 
     private static Run run(String url, String spec) throws Exception {
-        long id = post(url + "/api/v1/jobs", spec).path("id").asLong();
+        long id = BenchServer.postJson(url + "/api/v1/jobs", spec).path("id").asLong();
         JsonNode job;
         do {
             Thread.sleep(500);
-            job = get(url + "/api/v1/jobs/" + id);
+            job = BenchServer.getJson(url + "/api/v1/jobs/" + id);
         } while (!job.path("state").asString().matches("COMPLETED|FAILED|CANCELLED"));
         Instant started = Instant.parse(job.path("startedAt").asString());
         Instant finished = Instant.parse(job.path("finishedAt").asString());
@@ -107,7 +100,7 @@ final class PruningBenefit {
         List<Finish> finishes = new ArrayList<>();
         int epochs = 0;
         for (int n = 0; n < total; n++) {
-            JsonNode t = get(url + "/api/v1/jobs/" + id + "/trials/" + n);
+            JsonNode t = BenchServer.getJson(url + "/api/v1/jobs/" + id + "/trials/" + n);
             epochs += t.path("epochsTrained").asInt();
             t.path("metrics")
                     .forEach(m ->
@@ -147,25 +140,5 @@ final class PruningBenefit {
         System.out.printf(
                 "%-5d %-6s %8d %8.1f %8.4f %8d %7d | %29s %8s%n",
                 seed, pruner, run.epochs, run.wallSeconds, run.best, run.pruned, run.completed, reachEpochs, reachWall);
-    }
-
-    private static JsonNode get(String url) throws Exception {
-        return JSON.readTree(HTTP.send(
-                        BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-    }
-
-    private static JsonNode post(String url, String body) throws Exception {
-        var request = BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("job rejected: " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

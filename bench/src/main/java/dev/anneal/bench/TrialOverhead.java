@@ -1,16 +1,11 @@
 package dev.anneal.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the service adds around each trial, measured on a real server from the timestamps it
@@ -26,9 +21,6 @@ final class TrialOverhead {
 
     /** reference.md section 3: Optuna's RDB storage on PostgreSQL, no-op objective, one process. */
     static final double OPTUNA_RDB_MS_PER_TRIAL = 29.2;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private TrialOverhead() {}
 
@@ -47,11 +39,11 @@ final class TrialOverhead {
                   "algorithm": { "type": "random", "seed": 1 } }
                 """.formatted(trials);
         Instant submitted = Instant.now();
-        long id = post(url + "/api/v1/jobs", spec).path("id").asLong();
+        long id = BenchServer.postJson(url + "/api/v1/jobs", spec).path("id").asLong();
         JsonNode job;
         do {
             Thread.sleep(200);
-            job = get(url + "/api/v1/jobs/" + id);
+            job = BenchServer.getJson(url + "/api/v1/jobs/" + id);
         } while (!job.path("state").asString().matches("COMPLETED|FAILED|CANCELLED"));
         double wall =
                 Duration.between(submitted, Instant.parse(job.path("finishedAt").asString()))
@@ -62,7 +54,7 @@ final class TrialOverhead {
         List<Double> published = new ArrayList<>();
         List<Double> trialTime = new ArrayList<>();
         for (int n = 0; n < trials; n++) {
-            JsonNode t = get(url + "/api/v1/jobs/" + id + "/trials/" + n);
+            JsonNode t = BenchServer.getJson(url + "/api/v1/jobs/" + id + "/trials/" + n);
             Instant queuedAt = Instant.parse(t.path("queuedAt").asString());
             Instant startedAt = Instant.parse(t.path("startedAt").asString());
             Instant finishedAt = Instant.parse(t.path("finishedAt").asString());
@@ -115,25 +107,5 @@ final class TrialOverhead {
 
     private static double millis(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e6;
-    }
-
-    private static JsonNode get(String url) throws Exception {
-        return JSON.readTree(HTTP.send(
-                        BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-    }
-
-    private static JsonNode post(String url, String body) throws Exception {
-        var request = BenchServer.authorized(HttpRequest.newBuilder(URI.create(url)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("job rejected: " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }
