@@ -40,22 +40,27 @@ public class ApiTokens {
         this.jdbc = jdbc;
     }
 
-    /** The live (unrevoked) token with this hash; marks it used at most once a minute. */
+    /**
+     * The live (unrevoked) token with this hash. Its last use is written at most once a minute,
+     * and only when the row read says it is due, so most requests cost one read and no write.
+     */
     public Optional<Holder> authenticate(String tokenHash) {
-        Optional<Holder> holder = jdbc.sql("""
-                        select t.id, t.project_id, p.name, t.admin
+        record Found(Holder holder, boolean touchDue) {}
+        Optional<Found> found = jdbc.sql("""
+                        select t.id, t.project_id, p.name, t.admin,
+                               (t.last_used_at is null or t.last_used_at < now() - interval '1 minute') as touch_due
                         from api_token t join project p on p.id = t.project_id
                         where t.token_hash = :hash and t.revoked_at is null
                         """)
                 .param("hash", tokenHash)
-                .query((rs, n) -> new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, n) -> new Found(
+                        new Holder(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)), rs.getBoolean(5)))
                 .optional();
-        // last use is for people auditing tokens; a write per request would cost more than the lookup
-        holder.ifPresent(h -> jdbc.sql("""
-                        update api_token set last_used_at = now()
-                        where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')
-                        """).param("id", h.tokenId()).update());
-        return holder;
+        found.filter(Found::touchDue)
+                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = now() where id = :id")
+                        .param("id", f.holder().tokenId())
+                        .update());
+        return found.map(Found::holder);
     }
 
     public TokenRecord create(long projectId, String name, String tokenHash, String prefix, boolean admin) {

@@ -9,10 +9,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface TrialRepository extends JpaRepository<TrialEntity, Long> {
 
-    Page<TrialEntity> findByJobId(long jobId, Pageable pageable);
-
-    Page<TrialEntity> findByJobIdAndState(long jobId, TrialState state, Pageable pageable);
-
     Optional<TrialEntity> findByJobIdAndNumber(long jobId, int number);
 
     /** Trials numbered above {@code after}: what a poller has not seen yet (unique index on job and number). */
