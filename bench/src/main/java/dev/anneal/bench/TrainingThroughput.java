@@ -6,7 +6,7 @@ import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
 import dev.anneal.worker.train.MlpNetworkFactory;
-import dev.anneal.worker.train.MlpTrainer;
+import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.TrainingSpec;
@@ -98,7 +98,7 @@ final class TrainingThroughput {
 
     private static double accuracyAfter20Epochs(PreparedData digits, TrialParams params) {
         List<Map<String, Double>> curve = new ArrayList<>();
-        TrainingResult result = MlpTrainer.train(digits, params, 1, new TrainingMonitor() {
+        TrainingResult result = SupervisedTrainer.train(List.of(digits), spec(), params, 1, new TrainingMonitor() {
             @Override
             public boolean stopRequested() {
                 return false;
@@ -141,9 +141,10 @@ final class TrainingThroughput {
                 "label",
                 TrainingSpec.CLASSIFICATION,
                 List.of(),
-                new TrainingSpec.ModelSpec("mlp"),
+                new TrainingSpec.ModelSpec("mlp", null, null, null),
                 new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "last"),
-                new TrainingSpec.ValidationSpec("holdout", 0.2),
-                new TrainingSpec.AlgorithmSpec("random", 0));
+                new TrainingSpec.ValidationSpec("holdout", 0.2, null, null),
+                new TrainingSpec.AlgorithmSpec("random", 0),
+                null);
     }
 }

@@ -66,11 +66,10 @@ class JobSpecParser {
             "pruner");
     /** Fields only DL4J jobs have: what Anneal needs to train a model itself. */
     private static final List<String> DL4J_ONLY =
-            List.of("dataset", "target", "task", "features", "model", "validation");
+            List.of("dataset", "target", "task", "features", "model", "validation", "preprocessing");
 
     private static final List<String> EXECUTIONS = List.of(DL4J, EXTERNAL);
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
-    private static final List<String> MODEL_TYPES = List.of("mlp");
     private static final List<String> TASKS = List.of(TrainingSpec.CLASSIFICATION, TrainingSpec.REGRESSION);
 
     private final DatasetRepository datasets;
@@ -108,29 +107,44 @@ class JobSpecParser {
         known.addAll(DL4J_ONLY);
         root.rejectUnknown(known);
 
+        ModelSpecParser.Model model = ModelSpecParser.parse(root);
         Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
-        Optional<String> target = root.string("target", true);
+        Optional<String> target = model.gan() ? noTarget(root) : root.string("target", true);
         Optional<ColumnProfile> targetColumn = target.flatMap(t -> profile.flatMap(p -> column(root, "target", p, t)));
-        Optional<String> task = root.choice("task", false, TASKS).or(() -> targetColumn.map(JobSpecParser::inferTask));
+        Optional<String> task = model.gan()
+                ? ganTask(root)
+                : model.series()
+                        ? seriesTask(root)
+                        : root.choice("task", false, TASKS).or(() -> targetColumn.map(JobSpecParser::inferTask));
         task.ifPresent(t -> targetColumn.ifPresent(c -> checkTarget(root, t, c)));
         List<String> features = root.strings("features").orElse(List.of());
-        profile.ifPresent(p -> target.ifPresent(t -> checkFeatures(root, p, t, features)));
+        profile.ifPresent(p -> {
+            List<ColumnProfile> used = checkFeatures(root, p, target.orElse(null), features, model.series());
+            ModelSpecParser.checkFeatures(root, model, used);
+        });
 
-        String model = root.object("model", false)
-                .map(m -> {
-                    m.rejectUnknown(Set.of("type"));
-                    return m.choice("type", true, MODEL_TYPES).orElse("mlp");
-                })
-                .orElse("mlp");
-        Search search = search(root, true);
-        Objective objective = objective(root, task.orElse(TrainingSpec.CLASSIFICATION), task.isPresent());
-        double holdout = validation(root);
+        Search search = search(root, model.type());
+        if (search.space() != null) {
+            ModelSpecParser.checkSeriesParameters(
+                    root, model, search.space().space().parameters().keySet());
+        }
+        int rows = profile.map(DatasetProfile::rows).orElse(0);
+        TrainingSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
+        if (model.series() && search.space() != null) {
+            SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);
+        }
+        Objective objective = objective(
+                root,
+                task.orElse(TrainingSpec.CLASSIFICATION),
+                task.isPresent(),
+                targetColumn.map(ColumnProfile::distinct).orElse(0));
         WarmStart warmStart = warmStart(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
         Optional<ObjectNode> pruner = PrunerSpecParser.parse(
                 root, search.space() == null ? null : search.space().space(), json);
-        String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model);
+        ObjectNode preprocessing = preprocessing(root);
+        String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
 
         if (!root.errors().isEmpty()) {
             throw invalid(root.errors());
@@ -139,22 +153,54 @@ class JobSpecParser {
         spec.put("name", name);
         spec.put("execution", DL4J);
         spec.put("dataset", dataset.get().getName());
-        spec.put("target", target.get());
+        target.ifPresent(t -> spec.put("target", t));
         spec.put("task", task.get());
         ArrayNode featureArray = spec.putArray("features");
         features.forEach(featureArray::add);
-        spec.putObject("model").put("type", model);
+        spec.set("model", model.json());
         search.write(spec);
         spec.putObject("objective")
                 .put("metric", objective.metric())
                 .put("direction", objective.direction())
                 .put("epoch", objective.epoch());
-        spec.putObject("validation").put("type", "holdout").put("fraction", holdout);
+        spec.set("validation", ValidationSpecParser.json(validation));
+        spec.set("preprocessing", preprocessing);
         search.writeLimits(spec);
         warmStart.writeTo(spec);
         spec.set("pruner", pruner.get());
         JobTags.write(spec, tags);
         return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective, tags);
+    }
+
+    /** GAN jobs model whole rows: there is no label column. */
+    private static Optional<String> noTarget(SpecNode root) {
+        if (root.has("target")) {
+            root.error(
+                    "target",
+                    "gan jobs learn to generate whole rows and have no target; list the columns to generate in"
+                            + " \"features\" (default: all)");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> ganTask(SpecNode root) {
+        root.choice("task", false, List.of(TrainingSpec.GENERATION));
+        return Optional.of(TrainingSpec.GENERATION);
+    }
+
+    /** Forecasting a series is regression on its future values. */
+    private static Optional<String> seriesTask(SpecNode root) {
+        root.choice("task", false, List.of(TrainingSpec.REGRESSION));
+        return Optional.of(TrainingSpec.REGRESSION);
+    }
+
+    /** Settings of data preparation that are not searched, with their defaults. */
+    private ObjectNode preprocessing(SpecNode root) {
+        Optional<SpecNode> node = root.object("preprocessing", false);
+        node.ifPresent(p -> p.rejectUnknown(Set.of("fillValue", "flips")));
+        double fillValue = node.flatMap(p -> p.number("fillValue", false)).orElse(0.0);
+        boolean flips = node.flatMap(p -> p.bool("flips")).orElse(false);
+        return json.createObjectNode().put("fillValue", fillValue).put("flips", flips);
     }
 
     /**
@@ -172,7 +218,7 @@ class JobSpecParser {
                 root.error(field, "is not a known field of external jobs; known fields are " + List.copyOf(COMMON));
             }
         }
-        Search search = search(root, false);
+        Search search = search(root, null);
         Objective objective = root.object("objective", true)
                 .map(JobSpecParser::externalObjective)
                 .orElse(null);
@@ -228,9 +274,10 @@ class JobSpecParser {
         }
     }
 
-    private Search search(SpecNode root, boolean dl4j) {
+    /** @param family the model family whose hyperparameters the space may use; {@code null} for external jobs */
+    private Search search(SpecNode root, String family) {
         Optional<SearchSpaceParser.Parsed> space =
-                root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, dl4j));
+                root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, family));
         Algorithm algorithm = algorithm(root);
         space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
         boolean grid = "grid".equals(algorithm.type());
@@ -312,6 +359,12 @@ class JobSpecParser {
         if (TrainingSpec.REGRESSION.equals(task) && !ColumnProfile.NUMERIC.equals(target.type())) {
             root.error("task", "regression needs a numeric target, but column \"" + target.name() + "\" holds text");
         }
+        if (TrainingSpec.CLASSIFICATION.equals(task) && !target.distinctCapped() && target.distinct() < 2) {
+            root.error(
+                    "target",
+                    "classification needs at least 2 classes, but column \"" + target.name() + "\" has "
+                            + target.distinct() + (target.distinct() == 1 ? " value" : " values"));
+        }
         if (TrainingSpec.CLASSIFICATION.equals(task) && (target.distinctCapped() || target.distinct() > MAX_CLASSES)) {
             root.error(
                     "task",
@@ -320,11 +373,19 @@ class JobSpecParser {
         }
     }
 
-    private static void checkFeatures(SpecNode root, DatasetProfile profile, String target, List<String> features) {
+    /**
+     * @param target {@code null} for GAN jobs
+     * @param series time series may have no feature column: the target is its own input
+     * @return the feature columns the job will use
+     */
+    private static List<ColumnProfile> checkFeatures(
+            SpecNode root, DatasetProfile profile, String target, List<String> features, boolean series) {
         List<ColumnProfile> used = new ArrayList<>();
         if (features.isEmpty()) {
-            profile.columns().stream().filter(c -> !c.name().equals(target)).forEach(used::add);
-            if (used.isEmpty()) {
+            if (!series) {
+                profile.columns().stream().filter(c -> !c.name().equals(target)).forEach(used::add);
+            }
+            if (used.isEmpty() && !series) {
                 root.error("features", "the dataset has no column besides the target to learn from");
             }
         } else {
@@ -345,6 +406,7 @@ class JobSpecParser {
                                 + " can be one-hot encoded: list the features to use without it");
             }
         }
+        return used;
     }
 
     private record Algorithm(String type, long seed) {}
@@ -370,7 +432,8 @@ class JobSpecParser {
 
     private record Objective(String metric, String direction, String epoch) {}
 
-    private static Objective objective(SpecNode root, String task, boolean taskKnown) {
+    /** @param classes the target's distinct values (classification), to refuse val_auc beyond two classes */
+    private static Objective objective(SpecNode root, String task, boolean taskKnown, int classes) {
         Optional<SpecNode> node = root.object("objective", false);
         node.ifPresent(o -> o.rejectUnknown(Set.of("metric", "direction", "epoch")));
         List<String> metrics = ObjectiveMetrics.names(task);
@@ -379,6 +442,12 @@ class JobSpecParser {
             root.error(
                     "objective.metric", "must be one of " + metrics + " for " + task + ", but was \"" + metric + "\"");
             return new Objective(metric, "maximize", "best");
+        }
+        if (ObjectiveMetrics.VAL_AUC.equals(metric) && classes > 2) {
+            root.error(
+                    "objective.metric",
+                    "val_auc is defined for two classes, but the target has " + classes
+                            + "; use val_f1, val_accuracy or val_loss");
         }
         boolean natural = Boolean.TRUE.equals(ObjectiveMetrics.maximized(task, metric));
         String naturalDirection = natural ? "maximize" : "minimize";
@@ -393,21 +462,6 @@ class JobSpecParser {
         String epoch = node.flatMap(o -> o.choice("epoch", false, List.of("best", "last")))
                 .orElse("best");
         return new Objective(metric, direction, epoch);
-    }
-
-    private static double validation(SpecNode root) {
-        return root.object("validation", false)
-                .flatMap(v -> {
-                    v.rejectUnknown(Set.of("type", "fraction"));
-                    v.choice("type", false, List.of("holdout"));
-                    Optional<Double> fraction = v.number("fraction", false);
-                    if (fraction.isPresent() && (fraction.get() < 0.05 || fraction.get() > 0.5)) {
-                        v.error("fraction", "must be between 0.05 and 0.5, but was " + fraction.get());
-                        return Optional.empty();
-                    }
-                    return fraction;
-                })
-                .orElse(0.2);
     }
 
     private static String name(SpecNode root, String fallback) {

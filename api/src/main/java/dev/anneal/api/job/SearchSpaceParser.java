@@ -40,10 +40,10 @@ final class SearchSpaceParser {
     private SearchSpaceParser() {}
 
     /**
-     * @param dl4j whether parameters must be hyperparameters of the DL4J trainer (DL4J jobs) or
-     *     may have any name (external jobs)
+     * @param family the model family whose hyperparameters a DL4J job may use, or {@code null}
+     *     for external jobs, whose parameters may have any name
      */
-    static Optional<Parsed> parse(SpecNode searchSpace, boolean dl4j) {
+    static Optional<Parsed> parse(SpecNode searchSpace, String family) {
         if (searchSpace.fieldNames().isEmpty()) {
             searchSpace.error("", "must have at least one parameter");
             return Optional.empty();
@@ -52,7 +52,8 @@ final class SearchSpaceParser {
         boolean ok = true;
         for (String name : searchSpace.fieldNames()) {
             Optional<Distribution> d = parameter(searchSpace, name)
-                    .filter(p -> dl4j ? fitsCatalog(searchSpace, name, p) : goodName(searchSpace, name));
+                    .filter(p ->
+                            family != null ? fitsCatalog(searchSpace, name, p, family) : goodName(searchSpace, name));
             d.ifPresent(p -> parameters.put(name, p));
             ok &= d.isPresent();
         }
@@ -156,10 +157,12 @@ final class SearchSpaceParser {
     }
 
     /** Checks a DL4J hyperparameter's kind and bounds; reports on the most specific field. */
-    private static boolean fitsCatalog(SpecNode searchSpace, String name, Distribution d) {
-        Optional<Hyperparameter> found = Hyperparameters.find(name);
+    private static boolean fitsCatalog(SpecNode searchSpace, String name, Distribution d, String family) {
+        Optional<Hyperparameter> found = Hyperparameters.find(name).filter(h -> h.appliesTo(family));
         if (found.isEmpty()) {
-            searchSpace.error(name, "is not a hyperparameter of mlp models; known: " + Hyperparameters.names());
+            searchSpace.error(
+                    name,
+                    "is not a hyperparameter of " + family + " models; known: " + Hyperparameters.namesFor(family));
             return false;
         }
         Hyperparameter h = found.get();
@@ -197,6 +200,7 @@ final class SearchSpaceParser {
             case FLOAT -> v instanceof Number n && h.accepts(n.doubleValue());
             case INT -> v instanceof Long n && h.accepts(n);
             case CHOICE -> v instanceof String s && h.choices().contains(s);
+            case BOOLEAN -> v instanceof Boolean;
         };
     }
 
@@ -213,6 +217,7 @@ final class SearchSpaceParser {
             case FLOAT -> h.name() + " takes a number " + h.boundsText() + " (type float or categorical)";
             case INT -> h.name() + " takes a whole number " + h.boundsText() + " (type int or categorical)";
             case CHOICE -> h.name() + " takes one of " + h.choices() + " (type categorical or a fixed string)";
+            case BOOLEAN -> h.name() + " takes true or false (type categorical or a fixed boolean)";
         };
     }
 

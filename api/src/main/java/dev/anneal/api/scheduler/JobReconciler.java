@@ -5,6 +5,7 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.JobState;
 import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
@@ -45,6 +46,7 @@ public class JobReconciler {
     private final JsonMapper json;
     private final SchedulerProperties properties;
     private final TrialSuggester suggester;
+    private final TrialModels models;
 
     JobReconciler(
             JobRepository jobs,
@@ -52,8 +54,10 @@ public class JobReconciler {
             TrialQueue queue,
             JsonMapper json,
             SchedulerProperties properties,
-            TrialSuggester suggester) {
+            TrialSuggester suggester,
+            TrialModels models) {
         this.jobs = jobs;
+        this.models = models;
         this.trials = trials;
         this.queue = queue;
         this.json = json;
@@ -116,10 +120,11 @@ public class JobReconciler {
     /**
      * Ends a job with nothing left to run. Pruned trials count toward {@code maxTrials} like any
      * finished trial, but a job whose trials were all pruned (or failed) has no trial that
-     * trained all its epochs to recommend, so it fails.
+     * trained all its epochs to recommend, so it fails. Only the best trial's model is kept.
      */
     private void finish(JobEntity job, long completed, long failed, long pruned, Instant now) {
         String prunedNote = pruned > 0 ? ", " + pruned + " pruned" : "";
+        int deleted = models.keepOnlyBest(job.getId());
         if (completed > 0) {
             job.transitionTo(
                     JobState.COMPLETED,
@@ -129,11 +134,12 @@ public class JobReconciler {
             job.transitionTo(JobState.FAILED, "no trial completed (" + failed + " failed" + prunedNote + ")", now);
         }
         log.info(
-                "Job finished jobId={} state={} completed={} failed={}",
+                "Job finished jobId={} state={} completed={} failed={} modelsDeleted={}",
                 job.getId(),
                 job.getState(),
                 completed,
-                failed);
+                failed,
+                deleted);
     }
 
     private Map<TrialState, Long> counts(long jobId) {

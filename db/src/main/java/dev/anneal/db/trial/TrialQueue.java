@@ -118,13 +118,23 @@ public class TrialQueue {
      * statement, so the leaderboard never sees a completed trial without one.
      */
     public boolean complete(Lease lease, double value, int bestEpoch, String preprocessingJson) {
+        return complete(lease, value, bestEpoch, preprocessingJson, null);
+    }
+
+    /**
+     * As {@link #complete(Lease, double, int, String)}, with k-fold validation's per-fold values.
+     *
+     * @param foldValuesJson a JSON array of the objective per fold at {@code bestEpoch}, or {@code null}
+     */
+    public boolean complete(Lease lease, double value, int bestEpoch, String preprocessingJson, String foldValuesJson) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("objective value must be finite, but was " + value);
         }
         return jdbc.sql("""
                 update trial t
                    set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch, rank_key = %s,
-                       preprocessing = cast(:preprocessing as jsonb), finished_at = now()
+                       preprocessing = cast(:preprocessing as jsonb), fold_values = cast(:folds as jsonb),
+                       finished_at = now()
                   from job j
                  where j.id = t.job_id and t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
                 """.formatted(RANK_KEY))
@@ -133,6 +143,7 @@ public class TrialQueue {
                         .param("value", value)
                         .param("bestEpoch", bestEpoch)
                         .param("preprocessing", preprocessingJson)
+                        .param("folds", foldValuesJson)
                         .update()
                 == 1;
     }

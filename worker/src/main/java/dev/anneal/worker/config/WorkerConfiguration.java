@@ -2,6 +2,7 @@ package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.trial.IntermediateValues;
+import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.claim.Heartbeater;
@@ -68,6 +69,7 @@ public class WorkerConfiguration {
     @Bean
     TrialRunner trialRunner(
             TrialQueue queue,
+            TrialModels models,
             JobCatalog jobs,
             TrainingDataCache data,
             JsonMapper json,
@@ -75,7 +77,7 @@ public class WorkerConfiguration {
             DatabaseRetry retry,
             PruningPolicies policies,
             TrialPruning pruning) {
-        return new TrialRunner(queue, jobs, data, json, metrics, retry, policies, pruning);
+        return new TrialRunner(queue, models, jobs, data, json, metrics, retry, policies, pruning);
     }
 
     @Bean

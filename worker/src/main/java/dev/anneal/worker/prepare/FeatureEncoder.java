@@ -2,6 +2,7 @@ package dev.anneal.worker.prepare;
 
 import dev.anneal.worker.dataset.CategoricalColumn;
 import dev.anneal.worker.dataset.Column;
+import dev.anneal.worker.dataset.MissingValues;
 import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import java.util.Comparator;
@@ -9,48 +10,76 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns one column into network inputs, with statistics fitted on training rows only. */
-sealed interface FeatureEncoder permits FeatureEncoder.Standardized, FeatureEncoder.OneHot {
+/**
+ * Turns one column into network inputs, with statistics fitted on training rows only. The same
+ * encoder, rebuilt from its {@link FeatureTransform}, encodes rows sent for prediction, so a
+ * model sees exactly the preparation it was trained with.
+ */
+public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEncoder.OneHot {
 
     /** Categorical columns with more distinct training values than this are refused. */
     int MAX_CATEGORIES = 100;
 
+    String column();
+
     int width();
 
-    void encode(int row, float[] out, int offset);
+    /** Encodes a cell of the training table. */
+    void encode(Column column, int row, float[] out, int offset);
+
+    /**
+     * Encodes a cell given as text (as a CSV would hold it; a missing marker or {@code null} is
+     * missing).
+     *
+     * @throws TrainingDataException a numeric column given text that is not a number
+     */
+    void encodeText(String cell, float[] out, int offset);
 
     FeatureTransform describe();
 
-    static FeatureEncoder fit(Column column, int[] trainRows) {
-        return column instanceof NumericColumn n
-                ? Standardized.fit(n, trainRows)
-                : OneHot.fit((CategoricalColumn) column, trainRows);
+    static FeatureEncoder of(FeatureTransform t) {
+        return "categorical".equals(t.type())
+                ? new OneHot(t.column(), t.categories(), index(t.categories()), t.fillCategory(), t.missingInTrain())
+                : new Scaled(t.column(), t.center(), t.scale(), t.fill(), t.missingInTrain());
     }
 
-    /** Mean imputation, then standardization. A constant column gets scale 1 so it encodes as zeros. */
-    record Standardized(NumericColumn column, double mean, double std, int missingInTrain) implements FeatureEncoder {
-
-        static Standardized fit(NumericColumn column, int[] trainRows) {
-            double sum = 0;
-            int present = 0;
-            for (int row : trainRows) {
-                double v = column.get(row);
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    present++;
-                }
+    /** Fits a categorical column: one input per training category, most frequent first. */
+    static OneHot oneHot(CategoricalColumn column, int[] trainRows) {
+        Map<String, Integer> counts = new HashMap<>();
+        int missing = 0;
+        for (int row : trainRows) {
+            String v = column.get(row);
+            if (v == null) {
+                missing++;
+            } else {
+                counts.merge(v, 1, Integer::sum);
             }
-            double mean = present == 0 ? 0 : sum / present;
-            double squares = 0;
-            for (int row : trainRows) {
-                double v = column.get(row);
-                if (!Double.isNaN(v)) {
-                    squares += (v - mean) * (v - mean);
-                }
-            }
-            double std = present == 0 ? 0 : Math.sqrt(squares / present);
-            return new Standardized(column, mean, std > 1e-12 ? std : 1.0, trainRows.length - present);
         }
+        if (counts.size() > MAX_CATEGORIES) {
+            throw new TrainingDataException("feature column \"" + column.name() + "\" has " + counts.size()
+                    + " distinct values; at most " + MAX_CATEGORIES + " can be one-hot encoded");
+        }
+        List<String> categories = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
+        // missing cells take the most frequent category whatever the imputation: a category has no mean
+        return new OneHot(
+                column.name(), categories, index(categories), categories.isEmpty() ? null : categories.get(0), missing);
+    }
+
+    private static Map<String, Integer> index(List<String> categories) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
+            index.put(categories.get(i), i);
+        }
+        return index;
+    }
+
+    /** Missing cells become {@code fill}, then {@code (x - center) / scale}. */
+    record Scaled(String column, double center, double scale, double fill, int missingInTrain)
+            implements FeatureEncoder {
 
         @Override
         public int width() {
@@ -58,47 +87,38 @@ sealed interface FeatureEncoder permits FeatureEncoder.Standardized, FeatureEnco
         }
 
         @Override
-        public void encode(int row, float[] out, int offset) {
-            double v = column.get(row);
-            out[offset] = Double.isNaN(v) ? 0f : (float) ((v - mean) / std);
+        public void encode(Column c, int row, float[] out, int offset) {
+            out[offset] = scaled(((NumericColumn) c).get(row));
+        }
+
+        @Override
+        public void encodeText(String cell, float[] out, int offset) {
+            if (MissingValues.isMissing(cell)) {
+                out[offset] = scaled(Double.NaN);
+                return;
+            }
+            try {
+                out[offset] = scaled(Double.parseDouble(cell.trim()));
+            } catch (NumberFormatException e) {
+                throw new TrainingDataException(
+                        "column \"" + column + "\" needs a number, but was \"" + cell.trim() + "\"");
+            }
+        }
+
+        private float scaled(double v) {
+            return (float) (((Double.isNaN(v) ? fill : v) - center) / scale);
         }
 
         @Override
         public FeatureTransform describe() {
-            return new FeatureTransform(column.name(), "numeric", missingInTrain, mean, std, mean, null, null);
+            return new FeatureTransform(column, "numeric", missingInTrain, center, scale, fill, null, null);
         }
     }
 
-    /** Most-frequent imputation, then one input per training category, most frequent first. */
-    record OneHot(CategoricalColumn column, List<String> categories, Map<String, Integer> index, int missingInTrain)
+    /** Missing cells become {@code fillCategory}; an unseen category encodes as all zeros. */
+    record OneHot(
+            String column, List<String> categories, Map<String, Integer> index, String fillCategory, int missingInTrain)
             implements FeatureEncoder {
-
-        static OneHot fit(CategoricalColumn column, int[] trainRows) {
-            Map<String, Integer> counts = new HashMap<>();
-            int missing = 0;
-            for (int row : trainRows) {
-                String v = column.get(row);
-                if (v == null) {
-                    missing++;
-                } else {
-                    counts.merge(v, 1, Integer::sum);
-                }
-            }
-            if (counts.size() > MAX_CATEGORIES) {
-                throw new TrainingDataException("feature column \"" + column.name() + "\" has " + counts.size()
-                        + " distinct values; at most " + MAX_CATEGORIES + " can be one-hot encoded");
-            }
-            List<String> categories = counts.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey)
-                    .toList();
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < categories.size(); i++) {
-                index.put(categories.get(i), i);
-            }
-            return new OneHot(column, categories, index, missing);
-        }
 
         @Override
         public int width() {
@@ -106,15 +126,14 @@ sealed interface FeatureEncoder permits FeatureEncoder.Standardized, FeatureEnco
         }
 
         @Override
-        public void encode(int row, float[] out, int offset) {
-            String v = column.get(row);
-            if (v == null) {
-                if (!categories.isEmpty()) {
-                    out[offset] = 1f; // most frequent category
-                }
-                return;
-            }
-            Integer i = index.get(v);
+        public void encode(Column c, int row, float[] out, int offset) {
+            encodeText(((CategoricalColumn) c).get(row), out, offset);
+        }
+
+        @Override
+        public void encodeText(String cell, float[] out, int offset) {
+            String v = MissingValues.isMissing(cell) ? fillCategory : cell.trim();
+            Integer i = v == null ? null : index.get(v);
             if (i != null) {
                 out[offset + i] = 1f;
             }
@@ -123,14 +142,7 @@ sealed interface FeatureEncoder permits FeatureEncoder.Standardized, FeatureEnco
         @Override
         public FeatureTransform describe() {
             return new FeatureTransform(
-                    column.name(),
-                    "categorical",
-                    missingInTrain,
-                    null,
-                    null,
-                    null,
-                    categories,
-                    categories.isEmpty() ? null : categories.get(0));
+                    column, "categorical", missingInTrain, null, null, null, categories, fillCategory);
         }
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A seeded train/validation split. With class labels it is stratified: each class keeps its
- * share in both parts, so a small or sorted dataset (iris, wine) still validates on every class.
+ * A seeded train/validation split, or k of them (k-fold). With class labels it is stratified:
+ * each class keeps its share in every part, so a small or sorted dataset (iris, wine) still
+ * validates on every class.
  */
 public final class HoldoutSplit {
 
@@ -41,6 +42,35 @@ public final class HoldoutSplit {
             }
         }
         return new HoldoutSplit(sorted(train), sorted(validation));
+    }
+
+    /**
+     * k folds: each row validates in exactly one; rows of a class are shuffled and dealt round the
+     * folds in turn, continuing where the previous class stopped so fold sizes differ by at most one.
+     *
+     * @param classes class index per row, or {@code null} for unstratified folds
+     */
+    public static List<HoldoutSplit> kfold(int rows, int[] classes, int folds, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] foldOf = new int[rows];
+        int next = 0;
+        for (int[] group : groups(rows, classes)) {
+            shuffle(group, rng);
+            for (int row : group) {
+                foldOf[row] = next;
+                next = (next + 1) % folds;
+            }
+        }
+        List<HoldoutSplit> splits = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> validation = new ArrayList<>();
+            for (int row = 0; row < rows; row++) {
+                (foldOf[row] == f ? validation : train).add(row);
+            }
+            splits.add(new HoldoutSplit(sorted(train), sorted(validation)));
+        }
+        return splits;
     }
 
     public int[] train() {

@@ -1,13 +1,17 @@
 package dev.anneal.worker.prepare;
 
 /**
- * A job's data ready for a network: standardized, encoded features and targets, split into
- * training and validation. Shared read-only by every trial of the job; trainers copy what they
- * modify.
+ * A job's data ready for a network: scaled, encoded features and targets, split into training
+ * and validation. Shared read-only by every trial with the same preparation options; trainers
+ * copy what they modify.
  *
- * @param trainY one-hot classes, or the standardized regression target (one column)
+ * @param trainY one-hot classes, or the standardized regression target (one column); {@code null}
+ *     for generation jobs
  * @param validationClasses class index per validation row (classification), else {@code null}
  * @param validationTargets regression target per validation row in original units, else {@code null}
+ * @param validationOffsets per validation row, added to a de-standardized prediction to give the
+ *     target in its own units (time series forecasting a change from the window's last value);
+ *     {@code null} means zero
  */
 public record PreparedData(
         float[][] trainX,
@@ -16,8 +20,21 @@ public record PreparedData(
         float[][] validationY,
         int[] validationClasses,
         double[] validationTargets,
+        double[] validationOffsets,
         int classCount,
         PreprocessingRecord record) {
+
+    public PreparedData(
+            float[][] trainX,
+            float[][] trainY,
+            float[][] validationX,
+            float[][] validationY,
+            int[] validationClasses,
+            double[] validationTargets,
+            int classCount,
+            PreprocessingRecord record) {
+        this(trainX, trainY, validationX, validationY, validationClasses, validationTargets, null, classCount, record);
+    }
 
     public boolean isClassification() {
         return validationClasses != null;
@@ -34,5 +51,10 @@ public record PreparedData(
 
     public double targetMean() {
         return record.target().mean() == null ? 0 : record.target().mean();
+    }
+
+    /** A network's output for validation row {@code i}, in the target's own units. */
+    public double toTargetUnits(int i, double output) {
+        return output * targetScale() + targetMean() + (validationOffsets == null ? 0 : validationOffsets[i]);
     }
 }

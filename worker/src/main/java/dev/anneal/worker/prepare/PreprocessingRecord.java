@@ -5,33 +5,57 @@ import java.util.List;
 
 /**
  * Everything fitted on the training split, stored with each trial so its model can be
- * reproduced: feature scaling, imputation values, category encodings and the target encoding.
+ * reproduced and used for predictions: the options chosen, feature scaling, imputation values,
+ * category encodings and the target encoding.
+ *
+ * @param layout how feature columns become network input: {@code tabular}, {@code image},
+ *     {@code sequence} or {@code series}
+ * @param droppedMissingFeatures rows dropped because a feature was missing ({@code imputation: drop})
+ * @param folds validation folds (1 for holdout and chronological validation)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PreprocessingRecord(
+        String layout,
+        String normalization,
+        String imputation,
         int rowsWithTarget,
         int droppedMissingTarget,
+        int droppedMissingFeatures,
         int trainRows,
         int validationRows,
+        int folds,
         List<FeatureTransform> features,
-        TargetTransform target) {
+        TargetTransform target,
+        SeriesTransform series) {
 
     /**
-     * One input column. Numeric: missing cells become {@code impute}, then {@code (x - mean) / std}.
-     * Categorical: missing cells become {@code imputeCategory}, then one input per category
-     * (a category not seen in training encodes as all zeros).
+     * One input column. Numeric: missing cells become {@code fill}, then {@code (x - center) / scale}.
+     * Categorical: missing cells become {@code fillCategory}, then one input per category (a
+     * category not seen in training encodes as all zeros).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureTransform(
             String column,
             String type,
             int missingInTrain,
-            Double mean,
-            Double std,
-            Double impute,
+            Double center,
+            Double scale,
+            Double fill,
             List<String> categories,
-            String imputeCategory) {}
+            String fillCategory) {}
 
-    /** Classification: class names in index order. Regression: the target's training mean and standard deviation. */
+    /**
+     * Classification: class names in index order. Regression: the target's training mean and
+     * standard deviation (the network predicts z-scores).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TargetTransform(String column, List<String> classes, Double mean, Double std) {}
+
+    /**
+     * Time-series jobs: windows of {@code window} steps forecast {@code horizon} steps ahead; the
+     * series named in {@code columns} (target first) are scaled per column as in
+     * {@code features}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SeriesTransform(int window, int horizon, List<String> columns, String target, boolean relative) {}
 }

@@ -5,94 +5,143 @@ import dev.anneal.worker.dataset.Column;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;
+import dev.anneal.worker.train.ModelFamilies;
 import dev.anneal.worker.train.TrainingSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
  * Turns a table into {@link PreparedData} for a job: drops rows without a target, splits
- * train/validation with the job's seed, and fits imputation, standardization and one-hot
- * encodings on the training split only, so validation scores are honest.
+ * train/validation (holdout or k folds) with the job's seed, and fits imputation, scaling and
+ * one-hot encodings on each training part only, so validation scores are honest. Image and
+ * sequence models read the same rows; their feature columns must all be numeric and match the
+ * declared shape.
  */
 public final class TabularPreparer {
 
     private TabularPreparer() {}
 
+    /** The job's data with default options, first (or only) fold: for tools and tests. */
     public static PreparedData prepare(CsvTable table, TrainingSpec spec) {
-        Column target = table.column(spec.target())
-                .orElseThrow(() ->
-                        new TrainingDataException("target column \"" + spec.target() + "\" is not in the dataset"));
+        return prepare(table, spec, PreparationOptions.DEFAULT).get(0);
+    }
+
+    /** One {@link PreparedData} per validation fold (one for holdout). */
+    public static List<PreparedData> prepare(CsvTable table, TrainingSpec spec, PreparationOptions options) {
+        boolean generation = TrainingSpec.GENERATION.equals(spec.task());
+        Column target = generation
+                ? null
+                : table.column(spec.target())
+                        .orElseThrow(() -> new TrainingDataException(
+                                "target column \"" + spec.target() + "\" is not in the dataset"));
         List<Column> features = features(table, spec);
+        checkLayout(spec, features);
         int[] rows = IntStream.range(0, table.rowCount())
-                .filter(r -> !target.isMissing(r))
+                .filter(r -> target == null || !target.isMissing(r))
                 .toArray();
         int dropped = table.rowCount() - rows.length;
-
         Labels labels = spec.isClassification() ? Labels.of(target, rows) : null;
-        if (!spec.isClassification() && !(target instanceof NumericColumn)) {
+        if (!generation && !spec.isClassification() && !(target instanceof NumericColumn)) {
             throw new TrainingDataException(
                     "regression needs a numeric target, but \"" + target.name() + "\" has text values");
         }
-        HoldoutSplit split = HoldoutSplit.of(
-                rows.length,
-                labels == null ? null : labels.index(),
-                spec.validation().fraction(),
-                spec.algorithm().seed());
-        int[] trainRows = pick(rows, split.train());
-        int[] validationRows = pick(rows, split.validation());
-        if (trainRows.length < 2 || validationRows.length < 1) {
-            throw new TrainingDataException(
-                    "too few rows with a target (" + rows.length + ") to split into training and validation");
+        int[] classes = labels == null ? null : labels.index();
+        List<HoldoutSplit> splits = spec.validation().isKfold()
+                ? HoldoutSplit.kfold(
+                        rows.length,
+                        classes,
+                        spec.validation().folds(),
+                        spec.algorithm().seed())
+                : List.of(HoldoutSplit.of(
+                        rows.length,
+                        classes,
+                        spec.validation().fraction(),
+                        spec.algorithm().seed()));
+        List<PreparedData> folds = new ArrayList<>();
+        for (HoldoutSplit split : splits) {
+            folds.add(fold(new Fold(spec, options, target, features, labels, rows, dropped, splits.size()), split));
         }
+        return folds;
+    }
 
-        List<FeatureEncoder> encoders =
-                features.stream().map(c -> FeatureEncoder.fit(c, trainRows)).toList();
-        float[][] trainX = encode(encoders, trainRows);
-        float[][] validationX = encode(encoders, validationRows);
+    /** What every fold of one preparation shares. */
+    private record Fold(
+            TrainingSpec spec,
+            PreparationOptions options,
+            Column target,
+            List<Column> features,
+            Labels labels,
+            int[] rows,
+            int droppedMissingTarget,
+            int folds) {}
+
+    private static PreparedData fold(Fold f, HoldoutSplit split) {
+        int[] trainPositions = split.train();
+        int[] validationPositions = split.validation();
+        int before = trainPositions.length + validationPositions.length;
+        if (NumericScaling.DROP.equals(f.options().imputation())) {
+            trainPositions = complete(f, trainPositions);
+            validationPositions = complete(f, validationPositions);
+        }
+        int droppedFeatures = before - trainPositions.length - validationPositions.length;
+        int[] trainRows = pick(f.rows(), trainPositions);
+        int[] validationRows = pick(f.rows(), validationPositions);
+        if (trainRows.length < 2 || validationRows.length < 1) {
+            throw new TrainingDataException("too few usable rows (" + (trainRows.length + validationRows.length)
+                    + ") to split into training and validation");
+        }
+        List<FeatureEncoder> encoders = encoders(f, trainRows);
+        float[][] trainX = encode(f.features(), encoders, trainRows);
+        float[][] validationX = encode(f.features(), encoders, validationRows);
         var featureRecords = encoders.stream().map(FeatureEncoder::describe).toList();
-
-        if (labels != null) {
-            int[] trainClasses = pick(labels.index(), split.train());
-            int[] validationClasses = pick(labels.index(), split.validation());
-            var record = new PreprocessingRecord(
-                    rows.length,
-                    dropped,
-                    trainRows.length,
-                    validationRows.length,
+        String layout = layout(f.spec());
+        if (f.labels() != null) {
+            int classCount = f.labels().classes().size();
+            int[] trainClasses = pick(f.labels().index(), trainPositions);
+            int[] validationClasses = pick(f.labels().index(), validationPositions);
+            var record = record(
+                    f,
+                    layout,
+                    droppedFeatures,
+                    trainRows,
+                    validationRows,
                     featureRecords,
-                    new TargetTransform(target.name(), labels.classes(), null, null));
+                    new TargetTransform(f.target().name(), f.labels().classes(), null, null));
             return new PreparedData(
                     trainX,
-                    oneHot(trainClasses, labels.classes().size()),
+                    oneHot(trainClasses, classCount),
                     validationX,
-                    oneHot(validationClasses, labels.classes().size()),
+                    oneHot(validationClasses, classCount),
                     validationClasses,
                     null,
-                    labels.classes().size(),
+                    classCount,
                     record);
         }
-        NumericColumn numeric = (NumericColumn) target;
+        if (f.target() == null) {
+            var record = record(f, layout, droppedFeatures, trainRows, validationRows, featureRecords, null);
+            return new PreparedData(trainX, null, validationX, null, null, null, 0, record);
+        }
+        NumericColumn numeric = (NumericColumn) f.target();
         double[] trainTargets =
                 IntStream.of(trainRows).mapToDouble(numeric::get).toArray();
         double[] validationTargets =
                 IntStream.of(validationRows).mapToDouble(numeric::get).toArray();
-        double mean = java.util.Arrays.stream(trainTargets).average().orElse(0);
-        double std = Math.sqrt(java.util.Arrays.stream(trainTargets)
+        double mean = Arrays.stream(trainTargets).average().orElse(0);
+        double std = Math.sqrt(Arrays.stream(trainTargets)
                 .map(v -> (v - mean) * (v - mean))
                 .average()
                 .orElse(0));
         double scale = std > 1e-12 ? std : 1.0;
-        var record = new PreprocessingRecord(
-                rows.length,
-                dropped,
-                trainRows.length,
-                validationRows.length,
+        var record = record(
+                f,
+                layout,
+                droppedFeatures,
+                trainRows,
+                validationRows,
                 featureRecords,
-                new TargetTransform(target.name(), null, mean, scale));
+                new TargetTransform(numeric.name(), null, mean, scale));
         return new PreparedData(
                 trainX,
                 standardized(trainTargets, mean, scale),
@@ -104,7 +153,98 @@ public final class TabularPreparer {
                 record);
     }
 
-    private static List<Column> features(CsvTable table, TrainingSpec spec) {
+    private static PreprocessingRecord record(
+            Fold f,
+            String layout,
+            int droppedFeatures,
+            int[] trainRows,
+            int[] validationRows,
+            List<PreprocessingRecord.FeatureTransform> features,
+            TargetTransform target) {
+        return new PreprocessingRecord(
+                layout,
+                f.options().normalization(),
+                f.options().imputation(),
+                f.rows().length,
+                f.droppedMissingTarget(),
+                droppedFeatures,
+                trainRows.length,
+                validationRows.length,
+                f.folds(),
+                features,
+                target,
+                null);
+    }
+
+    static String layout(TrainingSpec spec) {
+        if (spec.model().input() != null) {
+            return "image";
+        }
+        return spec.model().sequence() != null ? "sequence" : "tabular";
+    }
+
+    /** Positions (into {@code rows}) whose row has every feature present. */
+    private static int[] complete(Fold f, int[] positions) {
+        return IntStream.of(positions)
+                .filter(p -> f.features().stream().noneMatch(c -> c.isMissing(f.rows()[p])))
+                .toArray();
+    }
+
+    private static List<FeatureEncoder> encoders(Fold f, int[] trainRows) {
+        TrainingSpec spec = f.spec();
+        List<NumericColumn> numeric = f.features().stream()
+                .filter(NumericColumn.class::isInstance)
+                .map(NumericColumn.class::cast)
+                .toList();
+        boolean pooled = spec.model().input() != null;
+        var scaled = NumericScaling.fit(
+                        numeric,
+                        trainRows,
+                        f.options().normalization(),
+                        f.options().imputation(),
+                        spec.preprocessing().fillValue(),
+                        pooled)
+                .iterator();
+        List<FeatureEncoder> encoders = new ArrayList<>();
+        for (Column c : f.features()) {
+            encoders.add(c instanceof CategoricalColumn cat ? FeatureEncoder.oneHot(cat, trainRows) : scaled.next());
+        }
+        return encoders;
+    }
+
+    /** Image and sequence models need numeric columns in exactly the declared number. */
+    private static void checkLayout(TrainingSpec spec, List<Column> features) {
+        var model = spec.model();
+        Integer expected = model.input() != null
+                ? Integer.valueOf(model.input().pixels())
+                : model.sequence() != null
+                        ? Integer.valueOf(
+                                model.sequence().timesteps() * model.sequence().features())
+                        : null;
+        if (expected == null) {
+            return;
+        }
+        String what = model.input() != null
+                ? "the image shape " + model.input().channels() + "x"
+                        + model.input().height() + "x" + model.input().width()
+                : "the sequence shape " + model.sequence().timesteps() + " steps x "
+                        + model.sequence().features() + " features";
+        if (features.size() != expected) {
+            throw new TrainingDataException(
+                    what + " needs " + expected + " feature columns, but the dataset has " + features.size());
+        }
+        features.stream()
+                .filter(CategoricalColumn.class::isInstance)
+                .findFirst()
+                .ifPresent(c -> {
+                    throw new TrainingDataException(
+                            ModelFamilies.CNN.equals(model.type())
+                                    ? "pixel column \"" + c.name() + "\" holds text; images need numbers"
+                                    : "sequence column \"" + c.name() + "\" holds text; sequences need numbers");
+                });
+    }
+
+    static List<Column> features(CsvTable table, TrainingSpec spec) {
         List<Column> features = new ArrayList<>();
         if (spec.features().isEmpty()) {
             table.columns().stream()
@@ -123,7 +263,7 @@ public final class TabularPreparer {
         return features;
     }
 
-    private static float[][] encode(List<FeatureEncoder> encoders, int[] rows) {
+    private static float[][] encode(List<Column> columns, List<FeatureEncoder> encoders, int[] rows) {
         int width = encoders.stream().mapToInt(FeatureEncoder::width).sum();
         if (width == 0) {
             throw new TrainingDataException("the feature columns have no values in the training split");
@@ -131,9 +271,9 @@ public final class TabularPreparer {
         float[][] x = new float[rows.length][width];
         for (int i = 0; i < rows.length; i++) {
             int offset = 0;
-            for (FeatureEncoder encoder : encoders) {
-                encoder.encode(rows[i], x[i], offset);
-                offset += encoder.width();
+            for (int e = 0; e < encoders.size(); e++) {
+                encoders.get(e).encode(columns.get(e), rows[i], x[i], offset);
+                offset += encoders.get(e).width();
             }
         }
         return x;
@@ -161,44 +301,5 @@ public final class TabularPreparer {
             picked[i] = values[positions[i]];
         }
         return picked;
-    }
-
-    /**
-     * Class labels of the rows that have one. Classes are ordered numerically when the target
-     * column is numeric (so digits 0..9 map to indices 0..9), else alphabetically.
-     */
-    private record Labels(List<String> classes, int[] index) {
-
-        static Labels of(Column target, int[] rows) {
-            Map<String, Double> order = new TreeMap<>();
-            String[] text = new String[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                if (target instanceof NumericColumn n) {
-                    double v = n.get(rows[i]);
-                    text[i] = v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-                    order.put(text[i], v);
-                } else {
-                    text[i] = ((CategoricalColumn) target).get(rows[i]);
-                    order.put(text[i], 0.0);
-                }
-            }
-            List<String> classes = new ArrayList<>(order.keySet());
-            if (target instanceof NumericColumn) {
-                classes.sort(Comparator.comparing(order::get));
-            }
-            if (classes.size() < 2) {
-                throw new TrainingDataException("classification needs at least 2 classes in \"" + target.name()
-                        + "\", but it has " + classes.size());
-            }
-            Map<String, Integer> indexOf = new TreeMap<>();
-            for (int i = 0; i < classes.size(); i++) {
-                indexOf.put(classes.get(i), i);
-            }
-            int[] index = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                index[i] = indexOf.get(text[i]);
-            }
-            return new Labels(List.copyOf(classes), index);
-        }
     }
 }

@@ -6,18 +6,20 @@ import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.DatasetFile;
 import dev.anneal.worker.dataset.InvalidDatasetException;
+import dev.anneal.worker.prepare.DataPreparation;
+import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
-import dev.anneal.worker.prepare.TabularPreparer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parsed datasets (by content hash) and prepared training data (by job), each computed once per
+ * Parsed datasets (by content hash) and prepared training data (by job and preparation options), each computed once per
  * worker process however many trials ask at the same time. Every trial of a job shares one split
  * and one set of fitted statistics, which is also what makes their scores comparable.
  *
@@ -32,7 +34,10 @@ public class TrainingDataCache {
     private final DatasetContentStore contents;
     private final Path directory;
     private final Cache<String, CsvTable> tables;
-    private final Cache<Long, PreparedData> prepared;
+    private final Cache<PreparationKey, List<PreparedData>> prepared;
+
+    /** Trials of a job with equal preparation options share one prepared copy. */
+    private record PreparationKey(long jobId, PreparationOptions options) {}
 
     public TrainingDataCache(DatasetContentStore contents, int maxEntries, Path cacheDirectory) {
         this.contents = contents;
@@ -41,8 +46,11 @@ public class TrainingDataCache {
         this.prepared = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
-    public PreparedData prepared(TrainingJob job) {
-        return prepared.get(job.jobId(), id -> TabularPreparer.prepare(table(job.datasetSha256()), job.spec()));
+    /** The job's data prepared with a trial's options: one entry per validation fold. */
+    public List<PreparedData> prepared(TrainingJob job, PreparationOptions options) {
+        return prepared.get(
+                new PreparationKey(job.jobId(), options),
+                key -> DataPreparation.prepare(table(job.datasetSha256()), job.spec(), options));
     }
 
     CsvTable table(String sha256) {

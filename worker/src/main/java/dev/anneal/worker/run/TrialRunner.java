@@ -3,20 +3,25 @@ package dev.anneal.worker.run;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
+import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.tuner.pruner.Verdict;
 import dev.anneal.worker.metrics.WorkerMetrics;
+import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TrainingDataException;
 import dev.anneal.worker.prune.PruningPolicies;
 import dev.anneal.worker.prune.PruningPolicy;
 import dev.anneal.worker.prune.TrialPruning;
 import dev.anneal.worker.train.Hyperparameters;
-import dev.anneal.worker.train.MlpTrainer;
+import dev.anneal.worker.train.ModelFamilies;
 import dev.anneal.worker.train.ObjectiveSelector;
+import dev.anneal.worker.train.SupervisedTrainer;
+import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.TrialParams;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +29,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one claimed trial from start to finish: load the job's prepared data, train, report every
- * epoch and consult the job's pruner after it, then write exactly one outcome through the fenced
- * {@link TrialQueue} methods. Never throws: whatever goes wrong ends the trial FAILED with a
+ * Runs one claimed trial from start to finish: load the job's data prepared with the trial's
+ * options, train the job's model family, report every epoch and consult the job's pruner after
+ * it, then store the model and write exactly one outcome through the fenced {@link TrialQueue}
+ * methods. Never throws: whatever goes wrong ends the trial FAILED with a
  * reason, and the worker carries on.
  */
 public class TrialRunner {
@@ -34,6 +40,7 @@ public class TrialRunner {
     private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
 
     private final TrialQueue queue;
+    private final TrialModels models;
     private final JobCatalog jobs;
     private final TrainingDataCache data;
     private final JsonMapper json;
@@ -44,6 +51,7 @@ public class TrialRunner {
 
     public TrialRunner(
             TrialQueue queue,
+            TrialModels models,
             JobCatalog jobs,
             TrainingDataCache data,
             JsonMapper json,
@@ -52,6 +60,7 @@ public class TrialRunner {
             PruningPolicies policies,
             TrialPruning pruning) {
         this.queue = queue;
+        this.models = models;
         this.jobs = jobs;
         this.data = data;
         this.json = json;
@@ -66,14 +75,18 @@ public class TrialRunner {
         Lease lease = trial.lease();
         try {
             TrainingJob job = retry.call("read the job", () -> jobs.get(trial.jobId()));
-            PreparedData prepared = retry.call("load the dataset", () -> data.prepared(job));
             TrialParams params =
                     new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
+            PreparationOptions options = PreparationOptions.of(params);
+            List<PreparedData> folds = retry.call("load the dataset", () -> data.prepared(job, options));
             long seed = TrainingSeeds.forTrial(job.spec().algorithm().seed(), trial.number());
             PruningPolicy policy = retry.call("read the job's pruner", () -> policies.get(trial.jobId()));
             int epochs = params.getInt(Hyperparameters.EPOCHS);
-            TrainingResult result = MlpTrainer.train(prepared, params, seed, monitor(control, policy, epochs));
-            return finish(control, job, prepared, result);
+            TrainingMonitor monitor = monitor(control, policy, epochs);
+            TrainingResult result = ModelFamilies.GAN.equals(job.spec().model().type())
+                    ? GanTrials.train(folds.get(0), params, seed, monitor)
+                    : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
+            return finish(control, job, folds.get(0), result);
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());
             return fail(lease, e.getMessage()) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
@@ -145,8 +158,19 @@ public class TrialRunner {
             var selection =
                     ObjectiveSelector.select(finished.curve(), job.spec().objective());
             String record = json.writeValueAsString(prepared.record());
+            String foldValues = finished.foldValues().isEmpty()
+                    ? null
+                    : json.writeValueAsString(finished.foldValues().get(selection.epoch() - 1));
+            TrainedModel model = finished.model();
+            if (model != null
+                    && !retry.call(
+                            "store the model",
+                            () -> models.save(lease, model.format(), model.zip(), model.samples()))) {
+                return lost(lease);
+            }
             boolean written = retry.call(
-                    "complete the trial", () -> queue.complete(lease, selection.value(), selection.epoch(), record));
+                    "complete the trial",
+                    () -> queue.complete(lease, selection.value(), selection.epoch(), record, foldValues));
             return written ? TrialOutcome.COMPLETED : lost(lease);
         }
         if (result instanceof TrainingResult.Diverged diverged) {

@@ -1,13 +1,13 @@
 package dev.anneal.worker.train;
 
 import dev.anneal.worker.prepare.PreparedData;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Scores a network on the validation split after an epoch. Losses are the plain data terms
+ * Scores a network's validation output after an epoch. Losses are the plain data terms
  * (cross-entropy, or mean squared error on the standardized target) without regularization
  * penalties, so trials with different weight decay compare fairly; RMSE, MAE and R² are in the
  * target's own units.
@@ -18,23 +18,21 @@ final class EpochEvaluator {
 
     private EpochEvaluator() {}
 
-    static Map<String, Double> evaluate(
-            MultiLayerNetwork net, INDArray validationX, PreparedData data, double trainLoss) {
-        INDArray out = net.output(validationX, false);
+    static Map<String, Double> evaluate(INDArray out, PreparedData data, double trainLoss) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(ObjectiveMetrics.LOSS, trainLoss);
         if (data.isClassification()) {
-            classification(out, data.validationClasses(), metrics);
+            classification(out.toFloatMatrix(), data.validationClasses(), data.classCount(), metrics);
         } else {
-            regression(out, data, metrics);
+            regression(out.reshape(out.length()).toFloatVector(), data, metrics);
         }
         return metrics;
     }
 
-    private static void classification(INDArray out, int[] classes, Map<String, Double> metrics) {
-        float[][] p = out.toFloatMatrix();
+    static void classification(float[][] p, int[] classes, int classCount, Map<String, Double> metrics) {
         double logLoss = 0;
         int correct = 0;
+        int[][] confusion = new int[classCount][classCount];
         for (int i = 0; i < classes.length; i++) {
             int best = 0;
             for (int c = 1; c < p[i].length; c++) {
@@ -42,6 +40,7 @@ final class EpochEvaluator {
                     best = c;
                 }
             }
+            confusion[classes[i]][best]++;
             if (best == classes[i]) {
                 correct++;
             }
@@ -49,10 +48,63 @@ final class EpochEvaluator {
         }
         metrics.put(ObjectiveMetrics.VAL_LOSS, logLoss / classes.length);
         metrics.put(ObjectiveMetrics.VAL_ACCURACY, (double) correct / classes.length);
+        metrics.put(ObjectiveMetrics.VAL_F1, macroF1(confusion));
+        if (classCount == 2) {
+            metrics.put(ObjectiveMetrics.VAL_AUC, auc(p, classes));
+        }
     }
 
-    private static void regression(INDArray out, PreparedData data, Map<String, Double> metrics) {
-        float[] predicted = out.reshape(out.length()).toFloatVector();
+    /** The unweighted mean of each class's F1; a class never predicted nor present counts as 0. */
+    static double macroF1(int[][] confusion) {
+        int k = confusion.length;
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            int tp = confusion[c][c];
+            int actual = Arrays.stream(confusion[c]).sum();
+            int predicted = 0;
+            for (int[] row : confusion) {
+                predicted += row[c];
+            }
+            sum += actual + predicted == 0 ? 0 : 2.0 * tp / (actual + predicted);
+        }
+        return sum / k;
+    }
+
+    /**
+     * Area under the ROC curve of class 1's probability: the chance that a random positive scores
+     * above a random negative (ties count half), by ranks in O(n log n).
+     */
+    static double auc(float[][] p, int[] classes) {
+        Integer[] order = new Integer[classes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(p[a][1], p[b][1]));
+        double positiveRankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && p[order[j + 1]][1] == p[order[i]][1]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1; // average rank of the tie group
+            for (int t = i; t <= j; t++) {
+                if (classes[order[t]] == 1) {
+                    positiveRankSum += rank;
+                    positives++;
+                }
+            }
+            i = j + 1;
+        }
+        long negatives = classes.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return 0.5;
+        }
+        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    private static void regression(float[] predicted, PreparedData data, Map<String, Double> metrics) {
         double[] actual = data.validationTargets();
         double mean = 0;
         for (double v : actual) {
@@ -63,8 +115,7 @@ final class EpochEvaluator {
         double absolute = 0;
         double total = 0;
         for (int i = 0; i < actual.length; i++) {
-            double prediction = predicted[i] * data.targetScale() + data.targetMean();
-            double error = prediction - actual[i];
+            double error = data.toTargetUnits(i, predicted[i]) - actual[i];
             squared += error * error;
             absolute += Math.abs(error);
             total += (actual[i] - mean) * (actual[i] - mean);

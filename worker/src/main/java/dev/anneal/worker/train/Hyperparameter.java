@@ -1,13 +1,16 @@
 package dev.anneal.worker.train;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * A hyperparameter the DL4J trainer understands: its kind, the values it accepts and the value
- * a trial gets when the search space does not mention it.
+ * A hyperparameter the DL4J trainer understands: its kind, the values it accepts, the value a
+ * trial gets when the search space does not mention it, and the model families that use it.
  *
  * @param min smallest accepted value (numeric kinds); {@code minExclusive} makes it a strict bound
  * @param choices accepted values for {@link Kind#CHOICE}; empty otherwise
+ * @param families the {@code model.type}s that read it; a search space naming it for another
+ *     family is rejected, so no parameter is ever silently ignored
  */
 public record Hyperparameter(
         String name,
@@ -18,6 +21,7 @@ public record Hyperparameter(
         boolean maxExclusive,
         List<String> choices,
         Object defaultValue,
+        Set<String> families,
         String description) {
 
     public enum Kind {
@@ -26,7 +30,18 @@ public record Hyperparameter(
         /** A whole number: int ranges, integer categoricals or a fixed integer. */
         INT,
         /** One of {@link #choices()}: string categoricals or a fixed string. */
-        CHOICE
+        CHOICE,
+        /** {@code true} or {@code false}: a boolean categorical or a fixed boolean. */
+        BOOLEAN
+    }
+
+    public Hyperparameter {
+        choices = List.copyOf(choices);
+        families = Set.copyOf(families);
+    }
+
+    public boolean appliesTo(String family) {
+        return families.contains(family);
     }
 
     /** Whether {@code v} satisfies the numeric bounds. */

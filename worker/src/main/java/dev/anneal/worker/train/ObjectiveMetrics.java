@@ -12,30 +12,49 @@ public final class ObjectiveMetrics {
     public static final String LOSS = "loss";
     public static final String VAL_LOSS = "val_loss";
     public static final String VAL_ACCURACY = "val_accuracy";
+    public static final String VAL_F1 = "val_f1";
+    public static final String VAL_AUC = "val_auc";
+    public static final String VAL_MMD = "val_mmd";
+    public static final String VAL_C2ST = "val_c2st";
     public static final String VAL_RMSE = "val_rmse";
     public static final String VAL_MAE = "val_mae";
     public static final String VAL_R2 = "val_r2";
 
-    private static final Map<String, Boolean> CLASSIFICATION = Map.of(VAL_ACCURACY, true, VAL_LOSS, false, LOSS, false);
+    private static final Map<String, Boolean> CLASSIFICATION =
+            Map.of(VAL_ACCURACY, true, VAL_F1, true, VAL_AUC, true, VAL_LOSS, false, LOSS, false);
+    private static final Map<String, Boolean> GENERATION = Map.of(VAL_MMD, false, VAL_C2ST, false, LOSS, false);
     private static final Map<String, Boolean> REGRESSION =
             Map.of(VAL_RMSE, false, VAL_MAE, false, VAL_R2, true, VAL_LOSS, false, LOSS, false);
 
     private ObjectiveMetrics() {}
 
-    /** Metric names for a task, in documentation order. */
+    /**
+     * Metric names for a task, in documentation order. {@code val_auc} exists for two classes only;
+     * {@code val_c2st} is the distance of the two-sample test's accuracy from chance, |acc - 0.5|.
+     */
     public static List<String> names(String task) {
-        return TrainingSpec.CLASSIFICATION.equals(task)
-                ? List.of(VAL_ACCURACY, VAL_LOSS, LOSS)
-                : List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
+        return switch (task) {
+            case TrainingSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_AUC, VAL_LOSS, LOSS);
+            case TrainingSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
+            default -> List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
+        };
     }
 
     /** Whether larger values of {@code metric} are better; {@code null} if the task has no such metric. */
     public static Boolean maximized(String task, String metric) {
-        return (TrainingSpec.CLASSIFICATION.equals(task) ? CLASSIFICATION : REGRESSION).get(metric);
+        return switch (task) {
+            case TrainingSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
+            case TrainingSpec.GENERATION -> GENERATION.get(metric);
+            default -> REGRESSION.get(metric);
+        };
     }
 
     /** The metric a job optimizes when its spec names none. */
     public static String defaultMetric(String task) {
-        return TrainingSpec.CLASSIFICATION.equals(task) ? VAL_ACCURACY : VAL_RMSE;
+        return switch (task) {
+            case TrainingSpec.CLASSIFICATION -> VAL_ACCURACY;
+            case TrainingSpec.GENERATION -> VAL_MMD;
+            default -> VAL_RMSE;
+        };
     }
 }

@@ -6,8 +6,22 @@ import java.util.Map;
 /** How a training run ended. */
 public sealed interface TrainingResult {
 
-    /** Trained every epoch; {@code curve.get(e - 1)} holds epoch {@code e}'s metrics. */
-    record Finished(List<Map<String, Double>> curve) implements TrainingResult {}
+    /**
+     * Trained to the last epoch, or until early stopping ran out of patience.
+     *
+     * @param curve {@code curve.get(e - 1)} holds epoch {@code e}'s metrics (the mean over folds)
+     * @param foldValues with k-fold validation, each epoch's objective value per fold; else empty
+     * @param model the trial's model (its network at the chosen epoch)
+     * @param stoppedEarly whether early stopping ended training before the last epoch
+     */
+    record Finished(
+            List<Map<String, Double>> curve, List<double[]> foldValues, TrainedModel model, boolean stoppedEarly)
+            implements TrainingResult {
+
+        public Finished(List<Map<String, Double>> curve) {
+            this(curve, List.of(), null, false);
+        }
+    }
 
     /** The loss became NaN or infinite at {@code epoch}; the network cannot recover. */
     record Diverged(int epoch, String detail) implements TrainingResult {}

@@ -17,6 +17,11 @@ public record TrialParams(Map<String, Object> values) {
         return ((Number) valueOf(name)).intValue();
     }
 
+    public boolean getBoolean(String name) {
+        Object v = valueOf(name);
+        return v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString());
+    }
+
     public String getString(String name) {
         return valueOf(name).toString();
     }

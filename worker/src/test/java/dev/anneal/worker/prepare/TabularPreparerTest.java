@@ -7,23 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.testing.Specs;
 import dev.anneal.worker.train.TrainingSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TabularPreparerTest {
 
     static TrainingSpec spec(String target, String task, long seed) {
-        return new TrainingSpec(
-                target,
-                task,
-                List.of(),
-                new TrainingSpec.ModelSpec("mlp"),
-                new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "best"),
-                new TrainingSpec.ValidationSpec("holdout", 0.2),
-                new TrainingSpec.AlgorithmSpec("random", seed));
+        return Specs.mlp(target, task, "val_accuracy", "maximize", seed);
     }
 
     @Test
@@ -56,7 +49,7 @@ class TabularPreparerTest {
                 .filter(f -> f.column().equals("proline"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(proline.mean()).isBetween(600.0, 900.0);
+        assertThat(proline.center()).isBetween(600.0, 900.0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
+import dev.anneal.worker.testing.Specs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real DL4J training on the real small datasets. */
-class MlpTrainerTest {
+class SupervisedTrainerTest {
 
     static PreparedData iris;
     static PreparedData airquality;
@@ -35,7 +36,7 @@ class MlpTrainerTest {
         var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 30L, "units", 32L));
         var monitor = new RecordingMonitor();
 
-        TrainingResult result = MlpTrainer.train(iris, params, 11, monitor);
+        TrainingResult result = train(iris, params, 11, monitor);
 
         assertThat(result).isInstanceOf(TrainingResult.Finished.class);
         List<Map<String, Double>> curve = ((TrainingResult.Finished) result).curve();
@@ -50,9 +51,9 @@ class MlpTrainerTest {
     @Test
     void sameSeedGivesTheSameCurve() {
         var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 5L, "dropout", 0.2));
-        var a = (TrainingResult.Finished) MlpTrainer.train(iris, params, 5, new RecordingMonitor());
-        var b = (TrainingResult.Finished) MlpTrainer.train(iris, params, 5, new RecordingMonitor());
-        var c = (TrainingResult.Finished) MlpTrainer.train(iris, params, 6, new RecordingMonitor());
+        var a = (TrainingResult.Finished) train(iris, params, 5, new RecordingMonitor());
+        var b = (TrainingResult.Finished) train(iris, params, 5, new RecordingMonitor());
+        var c = (TrainingResult.Finished) train(iris, params, 6, new RecordingMonitor());
 
         assertThat(a.curve()).isEqualTo(b.curve());
         assertThat(a.curve()).isNotEqualTo(c.curve());
@@ -61,7 +62,7 @@ class MlpTrainerTest {
     @Test
     void regressionReportsErrorsInTargetUnits() {
         var params = new TrialParams(Map.of("learningRate", 0.01, "epochs", 40L));
-        var result = (TrainingResult.Finished) MlpTrainer.train(airquality, params, 3, new RecordingMonitor());
+        var result = (TrainingResult.Finished) train(airquality, params, 3, new RecordingMonitor());
 
         Map<String, Double> last = result.curve().get(39);
         assertThat(last).containsKeys("val_rmse", "val_mae", "val_r2", "val_loss", "loss");
@@ -74,7 +75,7 @@ class MlpTrainerTest {
     void explodingLearningRateEndsAsDiverged() {
         var params = new TrialParams(Map.of("learningRate", 10.0, "optimizer", "sgd", "epochs", 20L, "units", 256L));
 
-        TrainingResult result = MlpTrainer.train(airquality, params, 1, new RecordingMonitor());
+        TrainingResult result = train(airquality, params, 1, new RecordingMonitor());
 
         assertThat(result).isInstanceOf(TrainingResult.Diverged.class);
         assertThat(((TrainingResult.Diverged) result).detail()).contains("became");
@@ -86,7 +87,7 @@ class MlpTrainerTest {
         var monitor = new RecordingMonitor();
         monitor.stopAfterEpoch = 2;
 
-        TrainingResult result = MlpTrainer.train(iris, params, 1, monitor);
+        TrainingResult result = train(iris, params, 1, monitor);
 
         assertThat(result).isEqualTo(new TrainingResult.Stopped(2));
         assertThat(monitor.epochs).containsExactly(1, 2);
@@ -109,14 +110,15 @@ class MlpTrainerTest {
     }
 
     static TrainingSpec spec(String target, String task, String metric, String direction) {
-        return new TrainingSpec(
-                target,
-                task,
-                List.of(),
-                new TrainingSpec.ModelSpec("mlp"),
-                new TrainingSpec.ObjectiveSpec(metric, direction, "best"),
-                new TrainingSpec.ValidationSpec("holdout", 0.2),
-                new TrainingSpec.AlgorithmSpec("random", 42));
+        return Specs.mlp(target, task, metric, direction, 42);
+    }
+
+    static final TrainingSpec IRIS = spec("label", "classification", "val_accuracy", "maximize");
+    static final TrainingSpec AIRQUALITY = spec("target", "regression", "val_rmse", "minimize");
+
+    static TrainingResult train(PreparedData data, TrialParams params, long seed, TrainingMonitor monitor) {
+        return SupervisedTrainer.train(
+                List.of(data), data.isClassification() ? IRIS : AIRQUALITY, params, seed, monitor);
     }
 
     static final class RecordingMonitor implements TrainingMonitor {

@@ -1,0 +1,199 @@
+package dev.anneal.api.job;
+
+import dev.anneal.worker.dataset.ColumnProfile;
+import dev.anneal.worker.train.Hyperparameters;
+import dev.anneal.worker.train.ModelFamilies;
+import dev.anneal.worker.train.TrainingSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a DL4J job's {@code model}: the family and, where the family needs it, how feature
+ * columns form its input (an image shape for cnn; a sequence shape or a time series for lstm),
+ * and checks the dataset's columns against it.
+ */
+final class ModelSpecParser {
+
+    /** Pixels or sequence cells a job may declare: bounds the memory of one input row. */
+    static final int MAX_INPUT_CELLS = 1 << 20;
+
+    static final int MAX_SIDE = 4096;
+    static final int MAX_HORIZON = 1000;
+
+    /** A parsed model: its family and layout; {@code horizon} is set for time series only. */
+    record Model(String type, TrainingSpec.ImageShape image, TrainingSpec.SequenceShape sequence, Integer horizon) {
+
+        static final Model MLP = new Model(ModelFamilies.MLP, null, null, null);
+
+        boolean series() {
+            return horizon != null;
+        }
+
+        boolean gan() {
+            return ModelFamilies.GAN.equals(type);
+        }
+
+        ObjectNode json() {
+            ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", type);
+            if (image != null) {
+                model.putObject("input")
+                        .put("channels", image.channels())
+                        .put("height", image.height())
+                        .put("width", image.width());
+            }
+            if (sequence != null) {
+                model.putObject("sequence")
+                        .put("timesteps", sequence.timesteps())
+                        .put("features", sequence.features());
+            }
+            if (horizon != null) {
+                model.putObject("series").put("horizon", horizon);
+            }
+            return model;
+        }
+
+        /** Feature columns the layout needs, or {@code null} when any number will do. */
+        Integer expectedFeatures() {
+            if (image != null) {
+                return image.pixels();
+            }
+            return sequence == null ? null : sequence.timesteps() * sequence.features();
+        }
+
+        String layoutText() {
+            return image != null
+                    ? "model.input declares " + image.channels() + "x" + image.height() + "x" + image.width() + " = "
+                            + image.pixels() + " pixels"
+                    : "model.sequence declares " + sequence.timesteps() + " steps x " + sequence.features() + " = "
+                            + (sequence.timesteps() * sequence.features()) + " values";
+        }
+    }
+
+    private ModelSpecParser() {}
+
+    static Model parse(SpecNode root) {
+        Optional<SpecNode> node = root.object("model", false);
+        if (node.isEmpty()) {
+            return Model.MLP;
+        }
+        SpecNode m = node.get();
+        String type = m.choice("type", true, ModelFamilies.ALL).orElse(ModelFamilies.MLP);
+        return switch (type) {
+            case ModelFamilies.CNN -> {
+                m.rejectUnknown(Set.of("type", "input"));
+                TrainingSpec.ImageShape image =
+                        m.object("input", true).map(ModelSpecParser::image).orElse(null);
+                yield new Model(type, image, null, null);
+            }
+            case ModelFamilies.LSTM -> lstm(m);
+            default -> {
+                m.rejectUnknown(Set.of("type"));
+                yield new Model(type, null, null, null);
+            }
+        };
+    }
+
+    private static Model lstm(SpecNode m) {
+        m.rejectUnknown(Set.of("type", "sequence", "series"));
+        boolean sequence = m.has("sequence");
+        boolean series = m.has("series");
+        if (sequence == series) {
+            m.error(
+                    "",
+                    "an lstm model needs exactly one of \"sequence\" (fixed-length sequences laid out in the feature"
+                            + " columns: {\"timesteps\": T, \"features\": F}) or \"series\" (forecast the target time"
+                            + " series: {\"horizon\": 1})");
+            return new Model(ModelFamilies.LSTM, null, null, null);
+        }
+        if (sequence) {
+            return new Model(
+                    ModelFamilies.LSTM,
+                    null,
+                    m.object("sequence", true).map(ModelSpecParser::sequence).orElse(null),
+                    null);
+        }
+        int horizon = m.object("series", true)
+                .map(s -> {
+                    s.rejectUnknown(Set.of("horizon"));
+                    return s.integer("horizon", false, 1, MAX_HORIZON)
+                            .map(Long::intValue)
+                            .orElse(1);
+                })
+                .orElse(1);
+        return new Model(ModelFamilies.LSTM, null, null, horizon);
+    }
+
+    private static TrainingSpec.ImageShape image(SpecNode input) {
+        input.rejectUnknown(Set.of("channels", "height", "width"));
+        int channels =
+                input.integer("channels", false, 1, 64).map(Long::intValue).orElse(1);
+        Optional<Long> height = input.integer("height", true, 1, MAX_SIDE);
+        Optional<Long> width = input.integer("width", true, 1, MAX_SIDE);
+        if (height.isEmpty() || width.isEmpty()) {
+            return null;
+        }
+        long cells = channels * height.get() * width.get();
+        if (cells > MAX_INPUT_CELLS) {
+            input.error(
+                    "", "an image may have at most " + MAX_INPUT_CELLS + " values, but " + cells + " were declared");
+            return null;
+        }
+        return new TrainingSpec.ImageShape(
+                channels, height.get().intValue(), width.get().intValue());
+    }
+
+    private static TrainingSpec.SequenceShape sequence(SpecNode sequence) {
+        sequence.rejectUnknown(Set.of("timesteps", "features"));
+        Optional<Long> steps = sequence.integer("timesteps", true, 1, MAX_INPUT_CELLS);
+        Optional<Long> features = sequence.integer("features", false, 1, MAX_INPUT_CELLS);
+        if (steps.isEmpty()) {
+            return null;
+        }
+        long f = features.orElse(1L);
+        if (steps.get() * f > MAX_INPUT_CELLS) {
+            sequence.error("", "a sequence may have at most " + MAX_INPUT_CELLS + " values");
+            return null;
+        }
+        return new TrainingSpec.SequenceShape(steps.get().intValue(), (int) f);
+    }
+
+    /**
+     * Checks the feature columns against the layout: images and sequences need exactly the
+     * declared number of numeric columns; time series need numeric columns.
+     */
+    static void checkFeatures(SpecNode root, Model model, List<ColumnProfile> used) {
+        Integer expected = model.expectedFeatures();
+        if (expected != null && expected != used.size()) {
+            root.error(
+                    model.image() != null ? "model.input" : "model.sequence",
+                    model.layoutText() + ", but there are " + used.size()
+                            + " feature columns; list the columns in \"features\" or fix the shape");
+        }
+        if (expected != null || model.series()) {
+            String what = model.image() != null ? "pixel" : model.series() ? "series" : "sequence";
+            used.stream()
+                    .filter(c -> !ColumnProfile.NUMERIC.equals(c.type()))
+                    .findFirst()
+                    .ifPresent(c -> root.error(
+                            "features",
+                            what + " column \"" + c.name() + "\" holds text (for example \""
+                                    + (c.topValues().isEmpty()
+                                            ? ""
+                                            : c.topValues().get(0).value()) + "\"); " + what
+                                    + " columns must be numbers"));
+        }
+    }
+
+    /** Hyperparameters that only a time-series lstm reads. */
+    static void checkSeriesParameters(SpecNode root, Model model, Set<String> parameters) {
+        if (!model.series() && parameters.contains(Hyperparameters.WINDOW)) {
+            root.error(
+                    "searchSpace." + Hyperparameters.WINDOW,
+                    "is only used by time-series lstm jobs (model.series); sequences declare their length in"
+                            + " model.sequence");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.anneal.db.trial;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Trained models of trials. A worker stores its trial's model just before completing it, fenced
+ * by the lease like every holder write; a job that finishes keeps only its best trial's model.
+ */
+@Repository
+public class TrialModels {
+
+    public static final String NETWORK = "dl4j-network";
+    public static final String GAN_GENERATOR = "dl4j-gan-generator";
+
+    /** A stored model and what it was trained with. */
+    public record StoredModel(
+            long trialId, int trialNumber, String format, byte[] model, String samples, String preprocessing) {}
+
+    private final JdbcClient jdbc;
+
+    public TrialModels(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores (or replaces, for a trial run again) the model of a running trial still held under
+     * {@code lease}.
+     *
+     * @param samples generated rows as CSV (GAN), else {@code null}
+     * @return {@code false} if the lease was lost: nothing was written
+     */
+    public boolean save(Lease lease, String format, byte[] model, String samples) {
+        return jdbc.sql("""
+                        insert into trial_model (trial_id, format, model, samples)
+                        select id, :format, :model, :samples from trial
+                         where id = :id and lease_version = :version and state = 'RUNNING'
+                        on conflict (trial_id) do update
+                           set format = excluded.format, model = excluded.model, samples = excluded.samples,
+                               created_at = now()
+                        """)
+                        .param("id", lease.trialId())
+                        .param("version", lease.version())
+                        .param("format", format)
+                        .param("model", model)
+                        .param("samples", samples)
+                        .update()
+                == 1;
+    }
+
+    /** The model of the job's best completed trial that has one. */
+    public Optional<StoredModel> best(long jobId) {
+        return jdbc.sql("""
+                select t.id, t.number, m.format, m.model, m.samples, t.preprocessing::text as preprocessing
+                  from trial t join trial_model m on m.trial_id = t.id
+                 where t.job_id = :job and t.state = 'COMPLETED'
+                 order by t.rank_key, t.finished_at, t.number
+                 limit 1
+                """)
+                .param("job", jobId)
+                .query((rs, row) -> new StoredModel(
+                        rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** Deletes every model of the job except its best trial's; returns how many went. */
+    public int keepOnlyBest(long jobId) {
+        return jdbc.sql("""
+                delete from trial_model m using trial t
+                 where m.trial_id = t.id and t.job_id = :job
+                   and m.trial_id is distinct from (
+                       select t2.id from trial t2 join trial_model m2 on m2.trial_id = t2.id
+                        where t2.job_id = :job and t2.state = 'COMPLETED'
+                        order by t2.rank_key, t2.finished_at, t2.number limit 1)
+                """).param("job", jobId).update();
+    }
+}

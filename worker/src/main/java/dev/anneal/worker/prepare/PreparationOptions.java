@@ -1,0 +1,22 @@
+package dev.anneal.worker.prepare;
+
+import dev.anneal.worker.train.Hyperparameters;
+import dev.anneal.worker.train.TrialParams;
+
+/**
+ * The searched choices that change a trial's data (not just its network). Trials with equal
+ * options share one prepared copy of the data.
+ *
+ * @param window time steps per input window (time-series jobs; ignored otherwise)
+ */
+public record PreparationOptions(String normalization, String imputation, int window) {
+
+    public static final PreparationOptions DEFAULT = of(new TrialParams(java.util.Map.of()));
+
+    public static PreparationOptions of(TrialParams params) {
+        return new PreparationOptions(
+                params.getString(Hyperparameters.NORMALIZATION),
+                params.getString(Hyperparameters.IMPUTATION),
+                params.getInt(Hyperparameters.WINDOW));
+    }
+}

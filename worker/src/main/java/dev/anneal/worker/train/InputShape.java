@@ -1,0 +1,34 @@
+package dev.anneal.worker.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * How flat feature rows become a network's input array. Dense and convolutional networks take
+ * the rows as they are (a convolutional network's first preprocessor reshapes pixel rows itself);
+ * recurrent networks need {@code [rows, features, timesteps]} from time-major rows.
+ */
+public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent {
+
+    Flat FLAT = new Flat();
+
+    INDArray toInput(float[][] rows);
+
+    record Flat() implements InputShape {
+        @Override
+        public INDArray toInput(float[][] rows) {
+            return Nd4j.create(rows);
+        }
+    }
+
+    /** Rows hold step 0's features, then step 1's, and so on. */
+    record Recurrent(int timesteps, int features) implements InputShape {
+        @Override
+        public INDArray toInput(float[][] rows) {
+            return Nd4j.create(rows)
+                    .reshape('c', rows.length, timesteps, features)
+                    .permute(0, 2, 1)
+                    .dup('c');
+        }
+    }
+}

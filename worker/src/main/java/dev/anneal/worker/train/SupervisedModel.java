@@ -1,0 +1,80 @@
+package dev.anneal.worker.train;
+
+import static dev.anneal.worker.train.Hyperparameters.AUGMENTATION;
+import static dev.anneal.worker.train.Hyperparameters.MIXUP;
+
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
+import dev.anneal.worker.train.augment.BatchAugmenter;
+import dev.anneal.worker.train.augment.ImageAugmenter;
+import dev.anneal.worker.train.augment.TabularAugmenter;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * One fold's network of a supervised family with the input shape and the augmentation of its
+ * training batches: what a trial's model type and parameters mean for DL4J.
+ */
+record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugmenter augmenter) {
+
+    static SupervisedModel build(
+            TrainingSpec spec, PreparedData data, TrialParams p, long seed, int iterationsPerEpoch) {
+        boolean classification = data.isClassification();
+        int outputs = classification ? data.classCount() : 1;
+        var model = spec.model();
+        return switch (model.type()) {
+            case ModelFamilies.CNN ->
+                new SupervisedModel(
+                        CnnNetworkFactory.build(model.input(), outputs, classification, p, seed, iterationsPerEpoch),
+                        InputShape.FLAT,
+                        p.getDouble(AUGMENTATION) > 0
+                                ? new ImageAugmenter(
+                                        model.input(),
+                                        p.getDouble(AUGMENTATION),
+                                        spec.preprocessing().flips(),
+                                        seed)
+                                : BatchAugmenter.NONE);
+            case ModelFamilies.LSTM -> {
+                InputShape.Recurrent shape = recurrentShape(spec, data);
+                yield new SupervisedModel(
+                        LstmNetworkFactory.build(
+                                shape.features(), outputs, classification, p, seed, iterationsPerEpoch),
+                        shape,
+                        BatchAugmenter.NONE);
+            }
+            default ->
+                new SupervisedModel(
+                        MlpNetworkFactory.build(
+                                data.inputWidth(), outputs, classification, p, seed, iterationsPerEpoch),
+                        InputShape.FLAT,
+                        tabularAugmenter(data, p, seed));
+        };
+    }
+
+    /** Fixed-length sequences declare their shape; time-series windows are window x series. */
+    static InputShape.Recurrent recurrentShape(TrainingSpec spec, PreparedData data) {
+        var sequence = spec.model().sequence();
+        if (sequence != null) {
+            return new InputShape.Recurrent(sequence.timesteps(), sequence.features());
+        }
+        var series = data.record().series();
+        return new InputShape.Recurrent(series.window(), series.columns().size());
+    }
+
+    private static BatchAugmenter tabularAugmenter(PreparedData data, TrialParams p, long seed) {
+        double strength = p.getDouble(AUGMENTATION);
+        double alpha = p.getDouble(MIXUP);
+        if (strength == 0 && alpha == 0) {
+            return BatchAugmenter.NONE;
+        }
+        boolean[] numeric = new boolean[data.inputWidth()];
+        int offset = 0;
+        for (FeatureTransform f : data.record().features()) {
+            if ("numeric".equals(f.type())) {
+                numeric[offset++] = true;
+            } else {
+                offset += f.categories().size();
+            }
+        }
+        return new TabularAugmenter(numeric, strength, alpha, seed);
+    }
+}

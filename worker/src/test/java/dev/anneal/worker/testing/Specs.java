@@ -1,0 +1,50 @@
+package dev.anneal.worker.testing;
+
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.worker.dataset.CsvTable;
+import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.train.TrainingSpec;
+import dev.anneal.worker.train.TrainingSpec.ModelSpec;
+import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
+import java.util.List;
+
+/** Training specs as the api would store them, for worker tests. */
+public final class Specs {
+
+    private Specs() {}
+
+    public static TrainingSpec mlp(String target, String task, String metric, String direction, long seed) {
+        return spec(target, task, metric, direction, new ModelSpec("mlp", null, null, null), holdout(), seed);
+    }
+
+    public static TrainingSpec spec(
+            String target,
+            String task,
+            String metric,
+            String direction,
+            ModelSpec model,
+            ValidationSpec validation,
+            long seed) {
+        return new TrainingSpec(
+                target,
+                task,
+                List.of(),
+                model,
+                new TrainingSpec.ObjectiveSpec(metric, direction, "best"),
+                validation,
+                new TrainingSpec.AlgorithmSpec("random", seed),
+                null);
+    }
+
+    public static ValidationSpec holdout() {
+        return new ValidationSpec(ValidationSpec.HOLDOUT, 0.2, null, null);
+    }
+
+    public static ValidationSpec kfold(int folds) {
+        return new ValidationSpec(ValidationSpec.KFOLD, 0.2, folds, null);
+    }
+
+    public static CsvTable table(String file) {
+        return CsvTableReader.read(SharedDatasets.bytes(file));
+    }
+}
