@@ -1,0 +1,50 @@
+package dev.anneal.worker.train.gan;
+
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.dataset.NumericColumn;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** The four iris measurements (not the species label), shuffled, split 100/50 and standardized with the training rows' statistics. */
+record IrisRows(float[][] train, float[][] validation) {
+
+    static IrisRows load() {
+        List<double[]> columns = CsvTableReader.read(SharedDatasets.bytes("iris.csv")).columns().stream()
+                .filter(c -> !c.name().equals("label"))
+                .map(c -> ((NumericColumn) c).values())
+                .toList();
+        int rows = columns.get(0).length;
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = rows - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int trainRows = 100;
+        float[][] all = new float[rows][columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            double[] values = columns.get(c);
+            double mean = 0;
+            for (int i = 0; i < trainRows; i++) {
+                mean += values[order[i]];
+            }
+            mean /= trainRows;
+            double variance = 0;
+            for (int i = 0; i < trainRows; i++) {
+                variance += (values[order[i]] - mean) * (values[order[i]] - mean);
+            }
+            double scale = Math.sqrt(variance / trainRows);
+            for (int i = 0; i < rows; i++) {
+                all[i][c] = (float) ((values[order[i]] - mean) / scale);
+            }
+        }
+        return new IrisRows(Arrays.copyOfRange(all, 0, trainRows), Arrays.copyOfRange(all, trainRows, rows));
+    }
+}
