@@ -1,16 +1,97 @@
 package dev.anneal.worker.run;
 
+import static dev.anneal.worker.train.Hyperparameters.BATCH_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.DISCRIMINATOR_LEARNING_RATE;
+import static dev.anneal.worker.train.Hyperparameters.DROPOUT;
+import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
+import static dev.anneal.worker.train.Hyperparameters.GENERATOR_LEARNING_RATE;
+import static dev.anneal.worker.train.Hyperparameters.GRADIENT_CLIPPING;
+import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.worker.train.Hyperparameters.LABEL_SMOOTHING;
+import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.MOMENTUM;
+import static dev.anneal.worker.train.Hyperparameters.OPTIMIZER;
+import static dev.anneal.worker.train.Hyperparameters.UNITS;
+import static dev.anneal.worker.train.Hyperparameters.WEIGHT_DECAY;
+
 import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.RowDecoder;
+import dev.anneal.worker.train.ObjectiveMetrics;
+import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.TrialParams;
+import dev.anneal.worker.train.gan.GanMonitor;
+import dev.anneal.worker.train.gan.GanResult;
+import dev.anneal.worker.train.gan.GanSettings;
+import dev.anneal.worker.train.gan.GanTrainer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Trains a GAN trial. */
+/**
+ * Trains a GAN trial: the trial's parameters become {@link GanSettings}, the two-sample test's
+ * accuracy becomes its distance from chance (so that, like MMD, smaller is better and it can be
+ * an objective), and the best epoch's generator and {@value #SAMPLES} rows it generated, in the
+ * dataset's own units, become the trial's model.
+ */
 final class GanTrials {
+
+    static final int SAMPLES = 1000;
+    static final String C2ST_ACCURACY = "val_c2st_accuracy";
 
     private GanTrials() {}
 
-    static TrainingResult train(PreparedData data, TrialParams params, long seed, TrainingMonitor monitor) {
-        throw new UnsupportedOperationException("gan is not wired yet");
+    static TrainingResult train(PreparedData data, TrialParams p, long seed, TrainingMonitor monitor) {
+        GanSettings settings = new GanSettings(
+                p.getDouble(GENERATOR_LEARNING_RATE),
+                p.getDouble(DISCRIMINATOR_LEARNING_RATE),
+                p.getInt(LATENT_SIZE),
+                p.getInt(UNITS),
+                p.getInt(HIDDEN_LAYERS),
+                p.getDouble(DROPOUT),
+                p.getDouble(LABEL_SMOOTHING),
+                Math.min(p.getInt(BATCH_SIZE), data.trainX().length),
+                p.getInt(EPOCHS),
+                p.getString(OPTIMIZER),
+                p.getDouble(MOMENTUM),
+                p.getDouble(WEIGHT_DECAY),
+                p.getDouble(GRADIENT_CLIPPING));
+        GanResult result = GanTrainer.train(data.trainX(), data.validationX(), settings, seed, new GanMonitor() {
+            @Override
+            public boolean stopRequested() {
+                return monitor.stopRequested();
+            }
+
+            @Override
+            public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
+                return monitor.afterEpoch(epoch, withDistanceFromChance(metrics));
+            }
+        });
+        if (result instanceof GanResult.Finished f) {
+            return new TrainingResult.Finished(
+                    f.curve().stream().map(GanTrials::withDistanceFromChance).toList(),
+                    List.of(),
+                    new TrainedModel(
+                            TrainedModel.GAN_GENERATOR,
+                            f.generator().toZip(),
+                            RowDecoder.toCsv(
+                                    data.record().features(), f.generator().sample(SAMPLES, seed))),
+                    false);
+        }
+        if (result instanceof GanResult.Diverged d) {
+            return new TrainingResult.Diverged(d.epoch(), d.detail());
+        }
+        return new TrainingResult.Stopped(((GanResult.Stopped) result).epochsTrained());
+    }
+
+    private static Map<String, Double> withDistanceFromChance(Map<String, Double> metrics) {
+        Map<String, Double> out = new LinkedHashMap<>(metrics);
+        Double accuracy = metrics.get(GanTrainer.VAL_C2ST);
+        if (accuracy != null) {
+            out.put(ObjectiveMetrics.VAL_C2ST, Math.abs(accuracy - 0.5));
+            out.put(C2ST_ACCURACY, accuracy);
+        }
+        return out;
     }
 }
