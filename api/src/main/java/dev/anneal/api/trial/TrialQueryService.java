@@ -88,7 +88,8 @@ public class TrialQueryService {
                 .map(m -> pointJson(position, m))
                 .toList();
         JsonNode preprocessing = trial.getPreprocessing() == null ? null : json.readTree(trial.getPreprocessing());
-        return TrialResponse.of(trial, json.readTree(trial.getParams()), curve, preprocessing);
+        JsonNode folds = trial.getFoldValues() == null ? null : json.readTree(trial.getFoldValues());
+        return TrialResponse.of(trial, json.readTree(trial.getParams()), curve, preprocessing, folds);
     }
 
     List<LeaderboardEntry> leaderboard(long jobId, int limit) {

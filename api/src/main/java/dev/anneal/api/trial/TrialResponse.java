@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
  * {@code expiresAt} deadline instead of a worker, and their {@code epochsTrained} is the highest
  * step reported. A PRUNED trial's {@code value} is its last intermediate value, reached at
  * {@code bestEpoch}, and {@code pruneReason} says why its job's pruner stopped it; each point of
- * the curve where the pruner judged has a {@code pruning} field with that judgement.
+ * the curve where the pruner judged has a {@code pruning} field with that judgement. With k-fold
+ * validation, {@code foldValues} holds each fold's objective at {@code bestEpoch} ({@code value}
+ * is their mean).
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TrialResponse(
@@ -36,13 +38,15 @@ public record TrialResponse(
         Instant finishedAt,
         Long durationMs,
         List<JsonNode> metrics,
-        JsonNode preprocessing) {
+        JsonNode preprocessing,
+        JsonNode foldValues) {
 
     public static TrialResponse summary(TrialEntity t, JsonNode params) {
-        return of(t, params, null, null);
+        return of(t, params, null, null, null);
     }
 
-    static TrialResponse of(TrialEntity t, JsonNode params, List<JsonNode> metrics, JsonNode preprocessing) {
+    static TrialResponse of(
+            TrialEntity t, JsonNode params, List<JsonNode> metrics, JsonNode preprocessing, JsonNode foldValues) {
         Long duration = null;
         if (t.getStartedAt() != null) {
             Instant end = t.getFinishedAt() != null ? t.getFinishedAt() : Instant.now();
@@ -66,6 +70,7 @@ public record TrialResponse(
                 t.getFinishedAt(),
                 duration,
                 metrics,
-                preprocessing);
+                preprocessing,
+                foldValues);
     }
 }

@@ -3,7 +3,9 @@ package dev.anneal.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.db.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -135,7 +137,7 @@ class JobSpecValidationIT {
                         spec(
                                 "\"searchSpace\": { \"optimizer\": { \"type\": \"categorical\", \"values\": [\"adam\", \"lion\"] } }"),
                         "searchSpace.optimizer.values",
-                        "takes one of [sgd, nesterov, adam, rmsprop]"),
+                        "takes one of [sgd, nesterov, adam, adamw, rmsprop]"),
                 bad(
                         "dropout of 1",
                         spec("\"searchSpace\": { \"dropout\": 1.0 }"),
@@ -163,12 +165,12 @@ class JobSpecValidationIT {
                         "unsupported model",
                         spec(SPACE + ", \"model\": { \"type\": \"transformer\" }"),
                         "model.type",
-                        "must be one of [mlp]"),
+                        "must be one of [mlp, cnn, lstm, gan]"),
                 bad(
                         "metric of the wrong task",
                         spec(SPACE + ", \"objective\": { \"metric\": \"val_rmse\" }"),
                         "objective.metric",
-                        "must be one of [val_accuracy, val_loss, loss] for classification"),
+                        "must be one of [val_accuracy, val_f1, val_auc, val_loss, loss] for classification"),
                 bad(
                         "direction against the metric",
                         spec(SPACE + ", \"objective\": { \"metric\": \"val_accuracy\", \"direction\": \"minimize\" }"),
@@ -296,6 +298,82 @@ class JobSpecValidationIT {
                         "pruner.warmupSteps",
                         "must be between 0 and 1000000"),
                 bad(
+                        "cnn without an input shape",
+                        "{ \"dataset\": \"digits\", \"target\": \"label\", \"model\": { \"type\": \"cnn\" }, " + SPACE
+                                + " }",
+                        "model.input",
+                        "is required"),
+                bad(
+                        "pixel count not matching the declared shape",
+                        "{ \"dataset\": \"digits\", \"target\": \"label\", \"model\": { \"type\": \"cnn\","
+                                + " \"input\": { \"channels\": 1, \"height\": 28, \"width\": 28 } }, " + SPACE + " }",
+                        "model.input",
+                        "model.input declares 1x28x28 = 784 pixels, but there are 64 feature columns"),
+                bad(
+                        "sequence shape not matching the columns",
+                        spec("\"model\": { \"type\": \"lstm\", \"sequence\": { \"timesteps\": 3, \"features\": 2 } }, "
+                                + SPACE),
+                        "model.sequence",
+                        "3 steps x 2 = 6 values, but there are 4 feature columns"),
+                bad(
+                        "lstm with neither sequence nor series",
+                        spec("\"model\": { \"type\": \"lstm\" }, " + SPACE),
+                        "model",
+                        "an lstm model needs exactly one of"),
+                bad(
+                        "a cnn hyperparameter on an mlp",
+                        spec("\"searchSpace\": { \"filters\": 16 }"),
+                        "searchSpace.filters",
+                        "is not a hyperparameter of mlp models"),
+                bad(
+                        "window on a sequence lstm",
+                        spec("\"model\": { \"type\": \"lstm\", \"sequence\": { \"timesteps\": 4, \"features\": 1 } },"
+                                + " \"searchSpace\": { \"window\": 3 }"),
+                        "searchSpace.window",
+                        "is only used by time-series lstm jobs"),
+                bad(
+                        "batchNorm given a string",
+                        spec("\"searchSpace\": { \"batchNorm\": \"yes\" }"),
+                        "searchSpace.batchNorm",
+                        "batchNorm takes true or false"),
+                bad(
+                        "unknown normalization",
+                        spec(
+                                "\"searchSpace\": { \"normalization\": { \"type\": \"categorical\", \"values\": [\"standard\", \"robust\"] } }"),
+                        "searchSpace.normalization.values",
+                        "normalization takes one of [standard, minmax, none]"),
+                bad(
+                        "kfold with one fold",
+                        spec(SPACE + ", \"validation\": { \"type\": \"kfold\", \"folds\": 1 }"),
+                        "validation.folds",
+                        "must be between 2 and 20"),
+                bad(
+                        "chronological validation without a time series",
+                        spec(SPACE + ", \"validation\": { \"type\": \"chronological\", \"last\": 10 }"),
+                        "validation.type",
+                        "must be one of [holdout, kfold]"),
+                bad(
+                        "val_auc with three classes",
+                        spec(SPACE + ", \"objective\": { \"metric\": \"val_auc\" }"),
+                        "objective.metric",
+                        "val_auc is defined for two classes, but the target has 3"),
+                bad(
+                        "gan with a target",
+                        spec("\"model\": { \"type\": \"gan\" }, \"searchSpace\": { \"latentSize\": 8 }"),
+                        "target",
+                        "gan jobs learn to generate whole rows and have no target"),
+                bad(
+                        "gan with a classification metric",
+                        "{ \"dataset\": \"iris\", \"model\": { \"type\": \"gan\" }, \"searchSpace\": { \"latentSize\": 8 },"
+                                + " \"objective\": { \"metric\": \"val_accuracy\" } }",
+                        "objective.metric",
+                        "must be one of [val_mmd, val_c2st, loss] for generation"),
+                bad(
+                        "unknown preprocessing setting",
+                        spec(SPACE + ", \"preprocessing\": { \"scaler\": \"robust\" }"),
+                        "preprocessing.scaler",
+                        "is not a known field"),
+                bad(
                         "external with a blank parameter name",
                         "{ \"execution\": \"external\", " + OBJECTIVE + ", \"searchSpace\": { \" \": 1 } }",
                         "searchSpace",
@@ -335,6 +413,60 @@ class JobSpecValidationIT {
                 .anySatisfy(e -> assertThat(e).startsWith(field + ": ").contains(message));
         assertThat(count("job")).isEqualTo(jobsBefore);
         assertThat(count("trial")).isEqualTo(trialsBefore);
+    }
+
+    /**
+     * Problems that depend on the data: a target with one class, a pixel column holding text, a
+     * window longer than the series. Each dataset is uploaded first (its upload is not the
+     * rejected request, so it stays), then the job spec must be refused without a job row.
+     */
+    @org.junit.jupiter.api.Test
+    void specsThatDoNotFitTheDataGetA400() {
+        api.upload(
+                "one-class",
+                "one-class.csv",
+                "a,b,label\n1,2,yes\n2,3,yes\n3,1,yes\n4,4,yes\n".getBytes(StandardCharsets.UTF_8));
+        api.upload(
+                "text-pixels",
+                "text-pixels.csv",
+                "p0,p1,p2,p3,label\n0,1,2,3,a\n1,2,x,0,b\n3,2,1,0,a\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.upload("passengers", "airpassengers.csv", SharedDatasets.bytes("airpassengers.csv"))
+                        .status())
+                .isEqualTo(201);
+
+        assertBad(
+                "{ \"dataset\": \"one-class\", \"target\": \"label\", \"task\": \"classification\", " + SPACE + " }",
+                "target",
+                "classification needs at least 2 classes, but column \"label\" has 1 value");
+        assertBad(
+                "{ \"dataset\": \"text-pixels\", \"target\": \"label\", \"model\": { \"type\": \"cnn\","
+                        + " \"input\": { \"height\": 2, \"width\": 2 } }, " + SPACE + " }",
+                "features",
+                "pixel column \"p2\" holds text");
+        assertBad(
+                "{ \"dataset\": \"passengers\", \"target\": \"target\", \"features\": [],"
+                        + " \"model\": { \"type\": \"lstm\", \"series\": { \"horizon\": 1 } },"
+                        + " \"validation\": { \"type\": \"chronological\", \"last\": 24 },"
+                        + " \"searchSpace\": { \"window\": { \"type\": \"int\", \"min\": 12, \"max\": 150 } } }",
+                "searchSpace.window",
+                "window 150 + horizon 1 + 24 validation steps needs at least 175 rows, but the series has 144");
+        assertBad(
+                "{ \"dataset\": \"passengers\", \"target\": \"target\", \"features\": [\"date\"],"
+                        + " \"model\": { \"type\": \"lstm\", \"series\": {} }, \"searchSpace\": { \"window\": 12 } }",
+                "features",
+                "series column \"date\" holds text");
+    }
+
+    private void assertBad(String body, String field, String message) {
+        long jobsBefore = count("job");
+        ApiClient.Response response = api.postJson("/api/v1/jobs", body);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.json().path("errors").toString())
+                .as(response.text())
+                .contains("\"field\":\"" + field + "\"");
+        assertThat(response.text()).contains(message.replace("\"", "\\\""));
+        assertThat(count("job")).isEqualTo(jobsBefore);
     }
 
     static Stream<Arguments> unreadableBodies() {

@@ -72,6 +72,11 @@ public class TrialEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     private String preprocessing;
 
+    /** k-fold validation: the objective per fold at the chosen epoch (a JSON array). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fold_values")
+    private String foldValues;
+
     /** External trials: who asked for it, if the client said. */
     private String clientId;
 
@@ -119,6 +124,7 @@ public class TrialEntity {
         t.failureReason = rs.getString("failure_reason");
         t.pruneReason = rs.getString("prune_reason");
         t.preprocessing = rs.getString("preprocessing");
+        t.foldValues = rs.getString("fold_values");
         t.clientId = rs.getString("client_id");
         t.expiresAt = instant(rs, "expires_at");
         t.queuedAt = instant(rs, "queued_at");
@@ -206,5 +212,9 @@ public class TrialEntity {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public String getFoldValues() {
+        return foldValues;
     }
 }

@@ -78,7 +78,7 @@ public record TrainingSpec(
      * {@code folds} folds (stratified for classification), the objective is the mean over folds;
      * {@code chronological}: time series only, the last {@code last} steps validate.
      */
-    public record ValidationSpec(String type, double fraction, Integer folds, Integer last) {
+    public record ValidationSpec(String type, Double fraction, Integer folds, Integer last) {
 
         public static final String HOLDOUT = "holdout";
         public static final String KFOLD = "kfold";

@@ -1,0 +1,265 @@
+package dev.anneal.api.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.api.support.ApiClient;
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.db.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every model family and every data-preparation option, end to end over real HTTP: jobs on the
+ * shared datasets trained by real DL4J workers for a few epochs, results read back from
+ * PostgreSQL. Quality targets live in the examples and the benchmark; here each family must
+ * learn something and record what it did.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"anneal.worker.slots=2", "anneal.scheduler.fail-fast-after=50"})
+@DirtiesContext
+class ModelFamiliesIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void cnnTunesConvolutionsOnDigitImagesAndKeepsOneModel() {
+        long id = api.submit("""
+                { "dataset": "digits", "target": "label",
+                  "model": { "type": "cnn", "input": { "channels": 1, "height": 8, "width": 8 } },
+                  "searchSpace": {
+                    "learningRate": { "type": "float", "min": 2e-3, "max": 6e-3, "log": true },
+                    "filters": { "type": "categorical", "values": [8, 16] },
+                    "kernelSize": 3, "convBlocks": 2, "denseUnits": 32,
+                    "pooling": { "type": "categorical", "values": ["max", "avg"] },
+                    "batchNorm": { "type": "categorical", "values": [true, false] },
+                    "augmentation": { "type": "float", "min": 0.0, "max": 0.2 },
+                    "normalization": "minmax",
+                    "epochs": 5 },
+                  "algorithm": { "type": "random", "seed": 7 },
+                  "maxTrials": 2, "parallelism": 2 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("best").path("value").asDouble()).isGreaterThan(0.8);
+        JsonNode best = bestTrial(id, job);
+        assertThat(best.path("preprocessing").path("layout").asString()).isEqualTo("image");
+        assertThat(best.path("preprocessing").path("normalization").asString()).isEqualTo("minmax");
+        // pixels share one scaling, so a shifted pixel keeps its meaning
+        Set<Double> scales = new HashSet<>();
+        best.path("preprocessing")
+                .path("features")
+                .forEach(f -> scales.add(f.path("scale").asDouble()));
+        assertThat(scales).hasSize(1);
+        assertThat(best.path("metrics").get(0).has("val_f1")).isTrue();
+        assertThat(modelRows(id)).as("only the best trial's model is kept").isEqualTo(1);
+    }
+
+    @Test
+    void lstmLearnsFixedLengthSequencesLaidOutInColumns() {
+        // digits as sequences: 8 steps (image rows) of 8 features (the row's pixels)
+        long id = api.submit("""
+                { "dataset": "digits", "target": "label",
+                  "model": { "type": "lstm", "sequence": { "timesteps": 8, "features": 8 } },
+                  "searchSpace": { "learningRate": 0.01, "units": { "type": "int", "min": 16, "max": 32 },
+                                   "hiddenLayers": 1, "gradientClipping": 1.0, "epochs": 4 },
+                  "maxTrials": 2, "parallelism": 2 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("best").path("value").asDouble()).isGreaterThan(0.6);
+        assertThat(bestTrial(id, job).path("preprocessing").path("layout").asString())
+                .isEqualTo("sequence");
+    }
+
+    @Test
+    void ganGeneratesRowsLikeTheDatasetAndStoresSamples() {
+        long id = api.submit("""
+                { "dataset": "iris", "features": ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"],
+                  "model": { "type": "gan" },
+                  "searchSpace": { "generatorLearningRate": 1e-3, "discriminatorLearningRate": 1e-3,
+                                   "latentSize": { "type": "categorical", "values": [8, 16] },
+                                   "units": 64, "hiddenLayers": 2, "labelSmoothing": 0.1,
+                                   "batchSize": 32, "epochs": 20 },
+                  "maxTrials": 2, "parallelism": 2 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("task").asString()).isEqualTo("generation");
+        assertThat(job.path("objective").path("metric").asString()).isEqualTo("val_mmd");
+        assertThat(job.path("objective").path("direction").asString()).isEqualTo("minimize");
+        JsonNode best = bestTrial(id, job);
+        assertThat(best.path("metrics").get(0).has("val_c2st")).isTrue();
+        String samples = jdbc.sql("""
+                        select m.samples from trial_model m join trial t on t.id = m.trial_id where t.job_id = :job
+                        """).param("job", id).query(String.class).single();
+        String[] lines = samples.split("\n");
+        assertThat(lines[0]).isEqualTo("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm");
+        assertThat(lines).hasSize(1001);
+        // generated rows are in centimetres again, not z-scores
+        double meanPetalLength = 0;
+        for (int i = 1; i < lines.length; i++) {
+            meanPetalLength += Double.parseDouble(lines[i].split(",")[2]) / (lines.length - 1);
+        }
+        assertThat(meanPetalLength).isBetween(1.5, 6.0);
+    }
+
+    @Test
+    void everyImputationAndNormalizationIsATunableChoice() {
+        assertThat(api.upload("air", "airquality.csv", SharedDatasets.bytes("airquality.csv"))
+                        .status())
+                .isEqualTo(201);
+        long id = api.submit("""
+                { "dataset": "air", "target": "target",
+                  "searchSpace": {
+                    "imputation": { "type": "categorical", "values": ["mean", "median", "most_frequent", "constant", "drop"] },
+                    "normalization": { "type": "categorical", "values": ["standard", "minmax", "none"] },
+                    "epochs": 3, "units": 16, "learningRate": 0.01 },
+                  "preprocessing": { "fillValue": -1 },
+                  "algorithm": { "type": "grid" }, "parallelism": 2 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("trials").path("completed").asInt()).isEqualTo(15);
+        List<String> seen = new ArrayList<>();
+        for (JsonNode summary :
+                api.get("/api/v1/jobs/" + id + "/trials?size=50").json().path("items")) {
+            JsonNode trial = api.get("/api/v1/jobs/" + id + "/trials/"
+                            + summary.path("number").asInt())
+                    .json();
+            JsonNode record = trial.path("preprocessing");
+            String imputation = trial.path("params").path("imputation").asString();
+            String normalization = trial.path("params").path("normalization").asString();
+            assertThat(record.path("imputation").asString()).isEqualTo(imputation);
+            assertThat(record.path("normalization").asString()).isEqualTo(normalization);
+            assertThat(record.path("droppedMissingTarget").asInt()).isEqualTo(37);
+            JsonNode solar = record.path("features").get(0);
+            assertThat(solar.path("column").asString()).isEqualTo("solar_r");
+            switch (imputation) {
+                case "drop" ->
+                    assertThat(record.path("droppedMissingFeatures").asInt()).isEqualTo(5);
+                case "constant" -> assertThat(solar.path("fill").asDouble()).isEqualTo(-1.0);
+                default -> assertThat(solar.path("missingInTrain").asInt()).isPositive();
+            }
+            switch (normalization) {
+                case "none" -> assertThat(solar.path("scale").asDouble()).isEqualTo(1.0);
+                case "minmax" -> assertThat(solar.path("center").asDouble()).isEqualTo(7.0);
+                default -> assertThat(solar.path("center").asDouble()).isBetween(150.0, 220.0);
+            }
+            seen.add(imputation + "/" + normalization);
+        }
+        assertThat(new HashSet<>(seen)).hasSize(15);
+    }
+
+    @Test
+    void kfoldStoresEveryFoldsValueAndTheirMean() {
+        long id = api.submit("""
+                { "dataset": "iris", "target": "label",
+                  "searchSpace": { "learningRate": 0.02, "epochs": 10, "units": 16,
+                                   "augmentation": 0.2, "mixup": 0.2, "earlyStopping": 3,
+                                   "lrSchedule": "cosine", "optimizer": "adamw" },
+                  "validation": { "type": "kfold", "folds": 3 },
+                  "maxTrials": 1, "parallelism": 1 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(3));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        JsonNode trial = bestTrial(id, job);
+        assertThat(trial.path("foldValues").size()).isEqualTo(3);
+        double mean = 0;
+        for (JsonNode v : trial.path("foldValues")) {
+            mean += v.asDouble() / 3;
+        }
+        assertThat(trial.path("value").asDouble()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(trial.path("preprocessing").path("folds").asInt()).isEqualTo(3);
+        assertThat(trial.path("preprocessing").path("trainRows").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void textLabelsAndCategoricalFeaturesAreEncodedAndRecorded() {
+        StringBuilder csv = new StringBuilder("plan,usage,churned\n");
+        String[] plans = {"basic", "pro", "team"};
+        for (int i = 0; i < 90; i++) {
+            String plan = plans[i % 3];
+            double usage = (i * 37) % 100;
+            String churned = usage < 40 || plan.equals("basic") ? "Yes" : "No";
+            csv.append(plan)
+                    .append(',')
+                    .append(i % 11 == 0 ? "" : usage)
+                    .append(',')
+                    .append(churned)
+                    .append('\n');
+        }
+        api.upload("churn", "churn.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        long id = api.submit("""
+                { "dataset": "churn", "target": "churned",
+                  "searchSpace": { "learningRate": 0.02, "epochs": 30, "units": 16 },
+                  "objective": { "metric": "val_auc" }, "maxTrials": 1, "parallelism": 1 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(3));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("objective").path("direction").asString()).isEqualTo("maximize");
+        assertThat(job.path("best").path("value").asDouble()).isGreaterThan(0.8);
+        JsonNode record = bestTrial(id, job).path("preprocessing");
+        assertThat(record.path("target").path("classes").toString()).isEqualTo("[\"No\",\"Yes\"]");
+        JsonNode plan = record.path("features").get(0);
+        assertThat(plan.path("type").asString()).isEqualTo("categorical");
+        assertThat(plan.path("categories").size()).isEqualTo(3);
+        assertThat(record.path("features").get(1).path("missingInTrain").asInt())
+                .isPositive();
+    }
+
+    private JsonNode bestTrial(long id, JsonNode job) {
+        return api.get("/api/v1/jobs/" + id + "/trials/"
+                        + job.path("best").path("trialNumber").asInt())
+                .json();
+    }
+
+    private long modelRows(long jobId) {
+        return jdbc.sql("select count(*) from trial_model m join trial t on t.id = m.trial_id where t.job_id = :job")
+                .param("job", jobId)
+                .query(Long.class)
+                .single();
+    }
+}
