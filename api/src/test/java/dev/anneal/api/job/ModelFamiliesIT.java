@@ -107,6 +107,33 @@ class ModelFamiliesIT {
     }
 
     @Test
+    void lstmForecastsATimeSeriesValidatedOnItsLastSteps() {
+        assertThat(api.upload("passengers", "airpassengers.csv", SharedDatasets.bytes("airpassengers.csv"))
+                        .status())
+                .isEqualTo(201);
+        long id = api.submit("""
+                { "dataset": "passengers", "target": "target",
+                  "model": { "type": "lstm", "series": { "horizon": 1 } },
+                  "validation": { "type": "chronological", "last": 24 },
+                  "searchSpace": { "window": { "type": "categorical", "values": [6, 12] }, "units": 16,
+                                   "hiddenLayers": 1, "learningRate": 0.01, "gradientClipping": 1.0, "epochs": 10 },
+                  "maxTrials": 2, "parallelism": 2, "algorithm": { "type": "grid" } }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("task").asString()).isEqualTo("regression");
+        assertThat(job.path("objective").path("metric").asString()).isEqualTo("val_rmse");
+        JsonNode record = bestTrial(id, job).path("preprocessing");
+        assertThat(record.path("layout").asString()).isEqualTo("series");
+        assertThat(record.path("validationRows").asInt()).isEqualTo(24);
+        assertThat(record.path("series").path("encoding").asString()).isEqualTo("log_relative");
+        // in passengers (thousands), the series runs 104..622: any sane forecast errs by well under 150
+        assertThat(job.path("best").path("value").asDouble()).isBetween(1.0, 150.0);
+    }
+
+    @Test
     void ganGeneratesRowsLikeTheDatasetAndStoresSamples() {
         long id = api.submit("""
                 { "dataset": "iris", "features": ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"],

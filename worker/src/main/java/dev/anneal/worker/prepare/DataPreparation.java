@@ -12,7 +12,7 @@ public final class DataPreparation {
     /** One {@link PreparedData} per validation fold. */
     public static List<PreparedData> prepare(CsvTable table, TrainingSpec spec, PreparationOptions options) {
         if (spec.model().series() != null) {
-            throw new TrainingDataException("time-series jobs are not supported yet");
+            return List.of(SeriesPreparer.prepare(table, spec, options));
         }
         return TabularPreparer.prepare(table, spec, options);
     }

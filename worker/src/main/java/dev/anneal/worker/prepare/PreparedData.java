@@ -9,9 +9,8 @@ package dev.anneal.worker.prepare;
  *     for generation jobs
  * @param validationClasses class index per validation row (classification), else {@code null}
  * @param validationTargets regression target per validation row in original units, else {@code null}
- * @param validationOffsets per validation row, added to a de-standardized prediction to give the
- *     target in its own units (time series forecasting a change from the window's last value);
- *     {@code null} means zero
+ * @param decoder turns a network output for a validation row into the target's own units;
+ *     {@code null} means de-standardizing with the target's training mean and deviation
  */
 public record PreparedData(
         float[][] trainX,
@@ -20,7 +19,7 @@ public record PreparedData(
         float[][] validationY,
         int[] validationClasses,
         double[] validationTargets,
-        double[] validationOffsets,
+        TargetDecoder decoder,
         int classCount,
         PreprocessingRecord record) {
 
@@ -34,6 +33,12 @@ public record PreparedData(
             int classCount,
             PreprocessingRecord record) {
         this(trainX, trainY, validationX, validationY, validationClasses, validationTargets, null, classCount, record);
+    }
+
+    /** Maps a regression output for validation row {@code row} back to target units. */
+    @FunctionalInterface
+    public interface TargetDecoder {
+        double toTargetUnits(int row, double output);
     }
 
     public boolean isClassification() {
@@ -55,6 +60,6 @@ public record PreparedData(
 
     /** A network's output for validation row {@code i}, in the target's own units. */
     public double toTargetUnits(int i, double output) {
-        return output * targetScale() + targetMean() + (validationOffsets == null ? 0 : validationOffsets[i]);
+        return decoder != null ? decoder.toTargetUnits(i, output) : output * targetScale() + targetMean();
     }
 }

@@ -54,8 +54,10 @@ public record PreprocessingRecord(
     /**
      * Time-series jobs: windows of {@code window} steps forecast {@code horizon} steps ahead; the
      * series named in {@code columns} (target first) are scaled per column as in
-     * {@code features}.
+     * {@code features}; the target (inputs and label) is first expressed against the window's
+     * last target value by {@code encoding}: {@code log_relative} (log change), {@code relative}
+     * (difference) or {@code absolute}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SeriesTransform(int window, int horizon, List<String> columns, String target, boolean relative) {}
+    public record SeriesTransform(int window, int horizon, List<String> columns, String target, String encoding) {}
 }

@@ -1,0 +1,91 @@
+package dev.anneal.worker.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.dataset.CsvTable;
+import dev.anneal.worker.prepare.DataPreparation;
+import dev.anneal.worker.prepare.PreparationOptions;
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.series.AirPassengers;
+import dev.anneal.worker.testing.Specs;
+import dev.anneal.worker.train.TrainingSpec.ModelSpec;
+import dev.anneal.worker.train.TrainingSpec.SeriesSpec;
+import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The time-series path a worker runs, end to end on airpassengers: windows prepared from the
+ * table, an LSTM trained by the supervised loop, RMSE of the last 24 months in passengers.
+ */
+class TimeSeriesForecastTest {
+
+    static CsvTable passengers;
+
+    @BeforeAll
+    static void load() {
+        Nd4jThreads.limit(1);
+        passengers = Specs.table("airpassengers.csv");
+    }
+
+    static TrainingSpec spec() {
+        return Specs.spec(
+                "target",
+                "regression",
+                "val_rmse",
+                "minimize",
+                new ModelSpec("lstm", null, null, new SeriesSpec(1)),
+                new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 24),
+                1);
+    }
+
+    /** The value twelve months earlier, for each of the last 24 months. */
+    static double seasonalNaiveRmse() {
+        double[][] series = AirPassengers.series();
+        double squares = 0;
+        for (int t = series.length - 24; t < series.length; t++) {
+            double error = series[t][0] - series[t - 12][0];
+            squares += error * error;
+        }
+        return Math.sqrt(squares / 24);
+    }
+
+    @Test
+    void lstmBeatsTheSeasonalNaiveForecastOnTheLastTwoYears() {
+        TrialParams params = new TrialParams(Map.of(
+                "window", 12L,
+                "units", 16L,
+                "hiddenLayers", 1L,
+                "learningRate", 0.01,
+                "batchSize", 32L,
+                "epochs", 60L,
+                "gradientClipping", 1.0));
+        List<PreparedData> data = DataPreparation.prepare(passengers, spec(), PreparationOptions.of(params));
+
+        var result = (TrainingResult.Finished)
+                SupervisedTrainer.train(data, spec(), params, 1, new SupervisedTrainerTest.RecordingMonitor());
+
+        PreparedData windows = data.get(0);
+        assertThat(windows.validationX()).hasNumberOfRows(24);
+        assertThat(windows.record().layout()).isEqualTo("series");
+        assertThat(windows.record().series().encoding()).isEqualTo("log_relative");
+        double naive = seasonalNaiveRmse();
+        assertThat(naive).isBetween(49.9, 50.0);
+        double best =
+                ObjectiveSelector.select(result.curve(), spec().objective()).value();
+        assertThat(best).isLessThan(0.75 * naive);
+    }
+
+    @Test
+    void aWindowLongerThanTheSeriesIsRefusedWithTheLengths() {
+        TrialParams params = new TrialParams(Map.of("window", 200L));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DataPreparation.prepare(passengers, spec(), PreparationOptions.of(params)))
+                .isInstanceOf(dev.anneal.worker.prepare.TrainingDataException.class)
+                .hasMessageContaining("window 200 + horizon 1 is longer than the series (144 rows)");
+    }
+}
