@@ -2,6 +2,7 @@ package dev.anneal.api.job;
 
 import dev.anneal.api.problem.FieldError;
 import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.worker.train.ModelFamilies;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,9 @@ public final class StoredSpecs {
     public static SearchSpace searchSpace(JsonNode spec) {
         List<FieldError> errors = new ArrayList<>();
         boolean dl4j = !JobSpecParser.EXTERNAL.equals(spec.path("execution").asString(JobSpecParser.DL4J));
-        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors), dl4j);
+        // a DL4J job's parameters are checked against its model family's catalog; external ones are free
+        String family = dl4j ? spec.path("model").path("type").asString(ModelFamilies.MLP) : null;
+        var parsed = SearchSpaceParser.parse(new SpecNode(spec.path("searchSpace"), "searchSpace", errors), family);
         if (parsed.isEmpty()) {
             throw new IllegalStateException("stored search space no longer validates: " + errors);
         }
