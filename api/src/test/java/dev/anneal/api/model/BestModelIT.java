@@ -206,6 +206,28 @@ class BestModelIT {
     }
 
     @Test
+    void aGanJobServesItsSamplesButNoPredictions() {
+        long gan = api.submit("""
+                { "dataset": "iris", "model": { "type": "gan" }, "maxTrials": 1,
+                  "searchSpace": { "epochs": 3, "units": 16, "batchSize": 32 } }
+                """);
+        JsonNode done = api.awaitFinished(gan, Duration.ofMinutes(2));
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
+
+        ApiClient.Response samples = api.get("/api/v1/jobs/" + gan + "/best-samples");
+        assertThat(samples.status()).as(samples.text()).isEqualTo(200);
+        assertThat(samples.contentType()).startsWith("text/csv");
+        String[] lines = samples.text().strip().split("\\R");
+        assertThat(lines[0]).isEqualTo("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,label");
+        assertThat(lines).hasSize(1001);
+
+        ApiClient.Response predict = api.postJson("/api/v1/jobs/" + gan + "/predict", "{\"rows\": [{}]}");
+        assertThat(predict.status()).as(predict.text()).isEqualTo(409);
+        assertThat(predict.json().path("type").asString()).endsWith("/not-a-supervised-job");
+        assertThat(predict.json().path("samples").asString()).isEqualTo("/api/v1/jobs/" + gan + "/best-samples");
+    }
+
+    @Test
     void unknownJobsAreNotFound() {
         for (String path : List.of("/best-model", "/best-samples")) {
             ApiClient.Response answer = api.get("/api/v1/jobs/987654" + path);
