@@ -24,6 +24,10 @@ public final class ProblemTypes {
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI TOKEN_NOT_FOUND = URI.create(BASE + "token-not-found");
+    public static final URI MODEL_NOT_AVAILABLE = URI.create(BASE + "model-not-available");
+    public static final URI NOT_A_GENERATION_JOB = URI.create(BASE + "not-a-generation-job");
+    public static final URI NOT_A_SUPERVISED_JOB = URI.create(BASE + "not-a-supervised-job");
+    public static final URI PREDICTION_NOT_SUPPORTED = URI.create(BASE + "prediction-not-supported");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
     private ProblemTypes() {}

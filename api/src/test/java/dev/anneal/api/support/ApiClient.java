@@ -47,6 +47,18 @@ public final class ApiClient {
         }
     }
 
+    /** A binary answer (a model zip), kept as bytes. */
+    public record Download(int status, HttpHeaders headers, byte[] body) {}
+
+    public Download download(String path) {
+        return http.get()
+                .uri(path)
+                .exchange((req, res) -> new Download(
+                        res.getStatusCode().value(),
+                        res.getHeaders(),
+                        res.getBody().readAllBytes()));
+    }
+
     public Response get(String path) {
         return http.get().uri(path).exchange((req, res) -> read(res));
     }

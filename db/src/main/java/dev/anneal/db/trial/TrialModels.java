@@ -18,6 +18,9 @@ public class TrialModels {
     public record StoredModel(
             long trialId, int trialNumber, String format, byte[] model, String samples, String preprocessing) {}
 
+    /** Which trial's model is the job's best, without the model's bytes. */
+    public record BestTrial(long trialId, int trialNumber, String format, String preprocessing) {}
+
     private final JdbcClient jdbc;
 
     public TrialModels(JdbcClient jdbc) {
@@ -61,6 +64,31 @@ public class TrialModels {
                 .param("job", jobId)
                 .query((rs, row) -> new StoredModel(
                         rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    /**
+     * Which trial holds the job's best model, without reading the model itself: predictions ask
+     * this on every request and read the bytes only when the trial's network is not loaded yet.
+     */
+    public Optional<BestTrial> bestTrial(long jobId) {
+        return jdbc.sql("""
+                select t.id, t.number, m.format, t.preprocessing::text as preprocessing
+                  from trial t join trial_model m on m.trial_id = t.id
+                 where t.job_id = :job and t.state = 'COMPLETED'
+                 order by t.rank_key, t.finished_at, t.number
+                 limit 1
+                """)
+                .param("job", jobId)
+                .query((rs, row) -> new BestTrial(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** A trial's model zip; empty if it has none (any more: a finished job keeps only its best). */
+    public Optional<byte[]> model(long trialId) {
+        return jdbc.sql("select model from trial_model where trial_id = :id")
+                .param("id", trialId)
+                .query((rs, row) -> rs.getBytes(1))
                 .optional();
     }
 

@@ -1,0 +1,63 @@
+package dev.anneal.api.model;
+
+import dev.anneal.api.problem.ApiProblem;
+import dev.anneal.api.problem.FieldError;
+import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobState;
+import java.util.List;
+
+/** The problems of the model endpoints, each saying why and what to do instead. */
+final class ModelProblems {
+
+    private ModelProblems() {}
+
+    /** 404: the job exists, but no completed trial of it has a stored model; the detail says why. */
+    static ApiProblem notAvailable(JobEntity job) {
+        return ApiProblem.notFound(ProblemTypes.MODEL_NOT_AVAILABLE, "Model not available", whyNoModel(job))
+                .with("jobId", job.getId())
+                .with("state", job.getState().name());
+    }
+
+    private static String whyNoModel(JobEntity job) {
+        long id = job.getId();
+        if (job.isExternal()) {
+            return "job " + id + " is an external (ask/tell) job: its models are trained and kept by its client";
+        }
+        JobState state = job.getState();
+        return switch (state) {
+            case QUEUED -> "job " + id + " is queued and has no completed trial yet";
+            case RUNNING ->
+                "job " + id + " is running and has no completed trial yet; try again when one has completed";
+            case COMPLETED, FAILED, CANCELLED ->
+                "job " + id + " is " + state + " and has no completed trial with a stored model";
+        };
+    }
+
+    /** 409: samples exist only for GAN jobs. */
+    static ApiProblem notAGenerationJob(long jobId) {
+        return ApiProblem.conflict(
+                        ProblemTypes.NOT_A_GENERATION_JOB,
+                        "Not a generation job",
+                        "job " + jobId + " predicts a target; only generation (GAN) jobs store generated samples."
+                                + " Use /api/v1/jobs/" + jobId + "/predict")
+                .with("jobId", jobId);
+    }
+
+    /** 409: a GAN generates rows, it has no target to predict. */
+    static ApiProblem notASupervisedJob(long jobId) {
+        String samples = "/api/v1/jobs/" + jobId + "/best-samples";
+        return ApiProblem.conflict(
+                        ProblemTypes.NOT_A_SUPERVISED_JOB,
+                        "Not a classification or regression job",
+                        "job " + jobId + " is a generation (GAN) job: it generates rows instead of predicting a"
+                                + " target; its best generator's rows are at " + samples)
+                .with("jobId", jobId)
+                .with("samples", samples);
+    }
+
+    /** 400 listing every wrong row and column. */
+    static ApiProblem invalidRows(List<FieldError> errors) {
+        return ApiProblem.badRequest(ProblemTypes.INVALID_REQUEST, "Invalid prediction request", errors);
+    }
+}
