@@ -9,6 +9,7 @@ import dev.anneal.worker.predict.TrainedNetwork;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.train.TrainingSpec;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,17 +47,19 @@ class LoadedModels {
 
     private LoadedModel load(JobEntity job, BestTrial best) {
         PreprocessingRecord record = json.readValue(best.preprocessing(), PreprocessingRecord.class);
-        if (SeriesPredictions.LAYOUT.equals(record.layout())) {
-            throw SeriesPredictions.unsupported(job.getId());
-        }
         TrainingSpec spec = json.readerFor(TrainingSpec.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(job.getSpec());
         return models.model(best.trialId())
                 .map(zip -> new LoadedModel(
-                        TrainedNetwork.restore(zip, record.layout(), spec),
+                        TrainedNetwork.restore(zip, record, spec),
                         record,
-                        record.features().stream().map(FeatureEncoder::of).toList()))
+                        // a series model encodes whole windows (SeriesPredictions), not single rows
+                        SeriesPredictions.LAYOUT.equals(record.layout())
+                                ? List.of()
+                                : record.features().stream()
+                                        .map(FeatureEncoder::of)
+                                        .toList()))
                 .orElse(null);
     }
 }

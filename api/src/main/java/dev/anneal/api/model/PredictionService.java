@@ -33,6 +33,12 @@ class PredictionService {
                 throw ModelProblems.notASupervisedJob(jobId);
             }
             var model = loaded.get(job, trial);
+            if (model.isPresent()
+                    && SeriesPredictions.LAYOUT.equals(
+                            model.get().preprocessing().layout())) {
+                return new PredictionResponse(
+                        jobId, trial.trialId(), trial.trialNumber(), SeriesPredictions.forecast(body, model.get()));
+            }
             if (model.isPresent()) {
                 float[][] rows = PredictionRows.encode(body, model.get());
                 float[][] outputs = model.get().network().output(rows);

@@ -27,7 +27,6 @@ public final class ProblemTypes {
     public static final URI MODEL_NOT_AVAILABLE = URI.create(BASE + "model-not-available");
     public static final URI NOT_A_GENERATION_JOB = URI.create(BASE + "not-a-generation-job");
     public static final URI NOT_A_SUPERVISED_JOB = URI.create(BASE + "not-a-supervised-job");
-    public static final URI PREDICTION_NOT_SUPPORTED = URI.create(BASE + "prediction-not-supported");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 
     private ProblemTypes() {}

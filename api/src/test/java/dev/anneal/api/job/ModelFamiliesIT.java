@@ -131,6 +131,33 @@ class ModelFamiliesIT {
         assertThat(record.path("series").path("encoding").asString()).isEqualTo("log_relative");
         // in passengers (thousands), the series runs 104..622: any sane forecast errs by well under 150
         assertThat(job.path("best").path("value").asDouble()).isBetween(1.0, 150.0);
+
+        // forecast January 1961 from the whole history (the last window of rows is used)
+        StringBuilder rows = new StringBuilder();
+        for (String line : new String(SharedDatasets.bytes("airpassengers.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .skip(1)
+                .toList()) {
+            String[] cells = line.split(",");
+            rows.append(rows.isEmpty() ? "" : ",")
+                    .append("{\"date\": \"")
+                    .append(cells[0])
+                    .append("\", \"target\": ")
+                    .append(cells[1])
+                    .append('}');
+        }
+        ApiClient.Response forecast = api.postJson("/api/v1/jobs/" + id + "/predict", "{\"rows\": [" + rows + "]}");
+        assertThat(forecast.status()).as(forecast.text()).isEqualTo(200);
+        assertThat(forecast.json().path("predictions").size()).isEqualTo(1);
+        // December 1960 was 432, January 1960 417: a forecast far outside is broken, not just imprecise
+        assertThat(forecast.json().path("predictions").get(0).path("value").asDouble())
+                .isBetween(300.0, 600.0);
+        ApiClient.Response tooShort =
+                api.postJson("/api/v1/jobs/" + id + "/predict", "{\"rows\": [{\"target\": 400}, {\"target\": 410}]}");
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.text())
+                .contains("last "
+                        + bestTrial(id, job).path("params").path("window").asInt());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.anneal.worker.predict;
 
+import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.train.InputShape;
 import dev.anneal.worker.train.TrainingSpec;
 import java.io.ByteArrayInputStream;
@@ -25,22 +26,26 @@ public final class TrainedNetwork {
     /**
      * Restores a {@code dl4j-network} zip.
      *
-     * @param layout the preprocessing record's layout: {@code tabular}, {@code image} or {@code sequence}
+     * @param record the trial's preprocessing record; its layout ({@code tabular}, {@code image},
+     *     {@code sequence} or {@code series}) decides the input shape
      */
-    public static TrainedNetwork restore(byte[] zip, String layout, TrainingSpec spec) {
+    public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, TrainingSpec spec) {
         try {
             return new TrainedNetwork(
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false),
-                    shape(layout, spec));
+                    shape(record.layout(), spec, record));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored DL4J model", e);
         }
     }
 
     /** Tabular rows and image pixel rows go in flat (a CNN reshapes them itself); sequences as [rows, features, steps]. */
-    static InputShape shape(String layout, TrainingSpec spec) {
+    static InputShape shape(String layout, TrainingSpec spec, PreprocessingRecord record) {
         return switch (layout) {
             case "tabular", "image" -> InputShape.FLAT;
+            case "series" ->
+                new InputShape.Recurrent(
+                        record.series().window(), record.series().columns().size());
             case "sequence" -> {
                 var sequence = spec.model().sequence();
                 yield new InputShape.Recurrent(sequence.timesteps(), sequence.features());
