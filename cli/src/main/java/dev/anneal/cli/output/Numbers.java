@@ -31,4 +31,15 @@ public final class Numbers {
         }
         return String.format("%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
     }
+
+    /** A file size as people read it: {@code 812 bytes}, {@code 45 KB}, {@code 3.2 MB} (powers of 1024). */
+    public static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
 }

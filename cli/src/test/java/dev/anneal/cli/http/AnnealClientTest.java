@@ -7,6 +7,7 @@ import dev.anneal.cli.ExitCodes;
 import dev.anneal.cli.support.Cli;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,32 @@ class AnnealClientTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(run.err()).contains("answered 503: <html>upstream down</html>");
+    }
+
+    @Test
+    void aDownloadThatBreaksOffExits5AndLeavesNoFile() throws Exception {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            // promises 100 kB, sends a job answer's worth of JSON or 10 bytes of zip, then hangs up
+            boolean job = exchange.getRequestURI().getPath().equals("/api/v1/jobs/4");
+            byte[] body =
+                    (job ? "{\"id\":4,\"name\":\"cut\"}" : "PK\u0003\u0004012345").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, job ? body.length : 100_000);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        Path zip = home.resolve("model.zip");
+
+        Cli.Run run = Cli.against("http://127.0.0.1:" + stub.getAddress().getPort(), home)
+                .run("best-model", "4", "-o", zip.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).contains("the download of GET /api/v1/jobs/4/best-model broke off");
+        assertThat(zip).doesNotExist();
+        try (var files = Files.list(home)) {
+            assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".part"));
+        }
     }
 
     private String answer(int status, String body) throws Exception {

@@ -7,15 +7,22 @@ import dev.anneal.cli.http.Json;
 import dev.anneal.cli.support.AnnealServer;
 import dev.anneal.cli.support.Cli;
 import dev.anneal.cli.support.Specs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The read commands on a job trained by the real server, and the datasets commands. */
+/** The read commands on a job trained by the real server, its best model, and the datasets commands. */
 class JobCommandsIT {
 
     @TempDir
@@ -87,13 +94,99 @@ class JobCommandsIT {
     }
 
     @Test
-    void bestModelSaysModelsAreNotStoredYet() {
-        Cli.Run run = cli.run(
-                "best-model", Long.toString(job), "-o", dir.resolve("model.zip").toString());
+    void bestModelDownloadsTheDl4jZipWithAnnealsEntries() throws Exception {
+        Path zip = dir.resolve("model.zip");
+
+        Cli.Run run = cli.run("best-model", Long.toString(job), "-o", zip.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().strip())
+                .matches(
+                        "Saved the model of job " + job + " \\(iris-tiny\\), trial \\d+ \\(val_accuracy [0-9.]+\\), to "
+                                + Pattern.quote(zip.toString()) + " \\(\\d+ (KB|bytes)\\)");
+        assertThat(entries(zip)).contains("anneal/preprocessing.json", "anneal/job-spec.json", "configuration.json");
+        assertThat(scratchFiles()).isEmpty();
+    }
+
+    @Test
+    void bestModelKeepsAnExistingFileUnlessForced() throws Exception {
+        Path existing = Files.writeString(dir.resolve("keep.zip"), "mine");
+
+        Cli.Run refused = cli.run("best-model", Long.toString(job), "-o", existing.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains(existing + " already exists; use --force to replace it");
+        assertThat(Files.readString(existing)).isEqualTo("mine");
+
+        Cli.Run forced = cli.run("best-model", Long.toString(job), "-o", existing.toString(), "--force");
+
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(entries(existing)).contains("configuration.json");
+    }
+
+    @Test
+    void bestModelOfAJobWithoutACompletedTrialSaysWhyAndWritesNothing() {
+        Cli.Run submit = cli.run(
+                "submit",
+                Specs.write(dir, "long.json", Specs.IRIS_LONG.replace("iris-long", "iris-no-model"))
+                        .toString());
+        assertThat(submit.exitCode()).as(submit.toString()).isZero();
+        String id = submit.out().replaceAll("(?s).*Submitted job (\\d+).*", "$1");
+        // cancelled at once: its first trial (1000 epochs) cannot have completed
+        assertThat(cli.run("cancel", id).exitCode()).isZero();
+        Path zip = dir.resolve("none.zip");
+
+        Cli.Run run = cli.run("best-model", id, "-o", zip.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err())
+                .contains("GET /api/v1/jobs/" + id + "/best-model answered 404 Model not available: job " + id
+                        + " is CANCELLED and has no completed trial with a stored model");
+        assertThat(zip).doesNotExist();
+        assertThat(scratchFiles()).isEmpty();
+    }
+
+    @Test
+    void samplesOfAClassificationJobAreRefusedWithTheServersReason() {
+        Path csv = dir.resolve("samples.csv");
+
+        Cli.Run run = cli.run("best-model", Long.toString(job), "--samples", "-o", csv.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err())
+                .contains("answered 409 Not a generation job: job " + job
+                        + " predicts a target; only generation (GAN) jobs store generated samples");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void bestModelOfAnUnknownJobExits4() {
+        Cli.Run run =
+                cli.run("best-model", "999999", "-o", dir.resolve("unknown.zip").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("the server does not store trained models yet");
-        assertThat(dir.resolve("model.zip")).doesNotExist();
+        assertThat(run.err()).contains("GET /api/v1/jobs/999999 answered 404");
+        assertThat(dir.resolve("unknown.zip")).doesNotExist();
+    }
+
+    private static List<String> entries(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Scratch files of interrupted or refused downloads, which must not stay behind. */
+    private static List<Path> scratchFiles() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
