@@ -23,18 +23,6 @@ public record PreparedData(
         int classCount,
         PreprocessingRecord record) {
 
-    public PreparedData(
-            float[][] trainX,
-            float[][] trainY,
-            float[][] validationX,
-            float[][] validationY,
-            int[] validationClasses,
-            double[] validationTargets,
-            int classCount,
-            PreprocessingRecord record) {
-        this(trainX, trainY, validationX, validationY, validationClasses, validationTargets, null, classCount, record);
-    }
-
     /** Maps a regression output for validation row {@code row} back to target units. */
     @FunctionalInterface
     public interface TargetDecoder {

@@ -116,12 +116,13 @@ public final class TabularPreparer {
                     oneHot(validationClasses, classCount),
                     validationClasses,
                     null,
+                    null,
                     classCount,
                     record);
         }
         if (f.target() == null) {
             var record = record(f, layout, droppedFeatures, trainRows, validationRows, featureRecords, null);
-            return new PreparedData(trainX, null, validationX, null, null, null, 0, record);
+            return new PreparedData(trainX, null, validationX, null, null, null, null, 0, record);
         }
         NumericColumn numeric = (NumericColumn) f.target();
         double[] trainTargets =
@@ -149,6 +150,7 @@ public final class TabularPreparer {
                 standardized(validationTargets, mean, scale),
                 null,
                 validationTargets,
+                null,
                 0,
                 record);
     }

@@ -21,7 +21,6 @@ import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.TrialParams;
-import dev.anneal.worker.train.gan.GanMonitor;
 import dev.anneal.worker.train.gan.GanResult;
 import dev.anneal.worker.train.gan.GanSettings;
 import dev.anneal.worker.train.gan.GanTrainer;
@@ -57,7 +56,7 @@ final class GanTrials {
                 p.getDouble(MOMENTUM),
                 p.getDouble(WEIGHT_DECAY),
                 p.getDouble(GRADIENT_CLIPPING));
-        GanResult result = GanTrainer.train(data.trainX(), data.validationX(), settings, seed, new GanMonitor() {
+        GanResult result = GanTrainer.train(data.trainX(), data.validationX(), settings, seed, new TrainingMonitor() {
             @Override
             public boolean stopRequested() {
                 return monitor.stopRequested();

@@ -7,6 +7,7 @@ import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
+import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
 import dev.anneal.worker.train.TrainingSpec.ModelSpec;
 import java.io.ByteArrayInputStream;
@@ -38,8 +39,7 @@ class ModelFamiliesTrainingTest {
     static TrainingResult.Finished train(TrainingSpec spec, Map<String, Object> values) {
         TrialParams params = new TrialParams(values);
         List<PreparedData> folds = TabularPreparer.prepare(digits, spec, PreparationOptions.of(params));
-        TrainingResult result =
-                SupervisedTrainer.train(folds, spec, params, 5, new SupervisedTrainerTest.RecordingMonitor());
+        TrainingResult result = SupervisedTrainer.train(folds, spec, params, 5, new RecordingMonitor());
         assertThat(result).isInstanceOf(TrainingResult.Finished.class);
         return (TrainingResult.Finished) result;
     }
@@ -142,8 +142,8 @@ class ModelFamiliesTrainingTest {
                     "mixup",
                     run[1].equals("step") ? 0.2 : 0.0));
             var folds = TabularPreparer.prepare(iris, spec, PreparationOptions.of(params));
-            var result = (TrainingResult.Finished)
-                    SupervisedTrainer.train(folds, spec, params, 5, new SupervisedTrainerTest.RecordingMonitor());
+            var result =
+                    (TrainingResult.Finished) SupervisedTrainer.train(folds, spec, params, 5, new RecordingMonitor());
             assertThat(best(result, "val_accuracy"))
                     .as(run[0] + " with " + run[1])
                     .isGreaterThan(0.8);
@@ -166,8 +166,7 @@ class ModelFamiliesTrainingTest {
                 1);
         TrialParams params = new TrialParams(Map.of("epochs", 20L, "learningRate", 1e-2));
         var folds = TabularPreparer.prepare(binary, spec, PreparationOptions.of(params));
-        var result = (TrainingResult.Finished)
-                SupervisedTrainer.train(folds, spec, params, 1, new SupervisedTrainerTest.RecordingMonitor());
+        var result = (TrainingResult.Finished) SupervisedTrainer.train(folds, spec, params, 1, new RecordingMonitor());
 
         assertThat(result.curve().get(19).get("val_auc")).isEqualTo(1.0);
         assertThat(result.curve().get(19).get("val_f1")).isEqualTo(1.0);

@@ -7,8 +7,8 @@ import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
+import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,21 +119,5 @@ class SupervisedTrainerTest {
     static TrainingResult train(PreparedData data, TrialParams params, long seed, TrainingMonitor monitor) {
         return SupervisedTrainer.train(
                 List.of(data), data.isClassification() ? IRIS : AIRQUALITY, params, seed, monitor);
-    }
-
-    static final class RecordingMonitor implements TrainingMonitor {
-        final List<Integer> epochs = new ArrayList<>();
-        int stopAfterEpoch = Integer.MAX_VALUE;
-
-        @Override
-        public boolean stopRequested() {
-            return epochs.size() >= stopAfterEpoch;
-        }
-
-        @Override
-        public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
-            epochs.add(epoch);
-            return true;
-        }
     }
 }

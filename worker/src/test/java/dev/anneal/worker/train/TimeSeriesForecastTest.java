@@ -8,6 +8,7 @@ import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.series.AirPassengers;
+import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
 import dev.anneal.worker.train.TrainingSpec.ModelSpec;
 import dev.anneal.worker.train.TrainingSpec.SeriesSpec;
@@ -65,8 +66,7 @@ class TimeSeriesForecastTest {
                 "gradientClipping", 1.0));
         List<PreparedData> data = DataPreparation.prepare(passengers, spec(), PreparationOptions.of(params));
 
-        var result = (TrainingResult.Finished)
-                SupervisedTrainer.train(data, spec(), params, 1, new SupervisedTrainerTest.RecordingMonitor());
+        var result = (TrainingResult.Finished) SupervisedTrainer.train(data, spec(), params, 1, new RecordingMonitor());
 
         PreparedData windows = data.get(0);
         assertThat(windows.validationX()).hasNumberOfRows(24);

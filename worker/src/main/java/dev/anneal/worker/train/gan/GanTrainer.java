@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.worker.train.TrainingMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class GanTrainer {
      *     val_mmd}, or how training ended early
      */
     public static GanResult train(
-            float[][] trainRows, float[][] validationRows, GanSettings s, long seed, GanMonitor monitor) {
+            float[][] trainRows, float[][] validationRows, GanSettings s, long seed, TrainingMonitor monitor) {
         int width = trainRows[0].length;
         SampleQuality quality = new SampleQuality(validationRows);
         // independent streams for each use of randomness, all fixed by the one seed

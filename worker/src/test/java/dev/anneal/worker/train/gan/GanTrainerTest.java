@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anneal.worker.config.Nd4jThreads;
-import java.util.ArrayList;
+import dev.anneal.worker.testing.RecordingMonitor;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -116,21 +116,5 @@ class GanTrainerTest {
     /** Settings that learn iris in a few seconds: Adam 1e-3 for both, 16 latent, 2 × 64 units. */
     static GanSettings settings(double dropout, int epochs) {
         return new GanSettings(1e-3, 1e-3, 16, 64, 2, dropout, 0.1, 32, epochs, "adam", 0.9, 0, 0);
-    }
-
-    static final class RecordingMonitor implements GanMonitor {
-        final List<Integer> epochs = new ArrayList<>();
-        int stopAfterEpoch = Integer.MAX_VALUE;
-
-        @Override
-        public boolean stopRequested() {
-            return epochs.size() >= stopAfterEpoch;
-        }
-
-        @Override
-        public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
-            epochs.add(epoch);
-            return true;
-        }
     }
 }
