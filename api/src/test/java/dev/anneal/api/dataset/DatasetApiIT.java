@@ -19,7 +19,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=0")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "anneal.worker.slots=0",
+            // a small limit, so the over-limit answer can be tested without a 200 MB upload
+            "spring.servlet.multipart.max-file-size=64KB",
+            "spring.servlet.multipart.max-request-size=64KB"
+        })
 @DirtiesContext
 class DatasetApiIT {
 
@@ -119,6 +126,10 @@ class DatasetApiIT {
         ApiClient.Response badName = api.upload("no spaces", "n.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
         ApiClient.Response noName = api.upload(null, "n.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
         ApiClient.Response corruptGzip = api.upload("gz", "x.csv.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        ApiClient.Response binary = api.upload(
+                "png", "image.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        ApiClient.Response tooLarge =
+                api.upload("big", "big.csv", ("a,b\n" + "1,2\n".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
 
         assertThat(ragged.status()).isEqualTo(400);
         assertThat(ragged.json().path("detail").asString()).isEqualTo("data row 2 has 1 cells, but the header has 2");
@@ -129,6 +140,10 @@ class DatasetApiIT {
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
         assertThat(corruptGzip.status()).isEqualTo(400);
+        assertThat(binary.status()).isEqualTo(400);
+        assertThat(binary.json().path("detail").asString()).isEqualTo("the file is not UTF-8 text");
+        assertThat(tooLarge.status()).as(tooLarge.text()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(count("dataset")).isEqualTo(datasets);
         assertThat(count("dataset_content")).isEqualTo(contents);
     }
