@@ -30,6 +30,12 @@ final class TrainingLoop {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+        // pullRows' dimension argument is easy to get wrong: check once that 1 means "rows"
+        int last = order.length - 1;
+        if (!Nd4j.pullRows(data.getFeatures(), 1, new int[] {last})
+                .equals(data.getFeatures().getRow(last, true))) {
+            throw new IllegalStateException("Nd4j.pullRows(features, 1, rows) does not pull rows");
+        }
     }
 
     MultiLayerNetwork net() {
