@@ -15,7 +15,11 @@ public final class Bench {
         String name = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (name) {
-            case "training" -> TrainingThroughput.main(rest);
+            case "training" -> dev.anneal.bench.training.TrainingThroughput.main(rest);
+            case "training-variants" -> dev.anneal.bench.training.LoopVariants.main(rest);
+            case "training-env" -> dev.anneal.bench.training.ThreadEnvironments.main(rest);
+            case "training-ops" -> dev.anneal.bench.training.OpCounts.main(rest);
+            case "training-child" -> dev.anneal.bench.training.ChildRun.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
             case "asktell" -> AskTellThroughput.main(rest);
             case "queue" -> QueueThroughput.main(rest);
@@ -25,8 +29,15 @@ public final class Bench {
             default -> {
                 System.out.println("""
                         usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]
-                          training [--threads N]   MLP 64-256-256-10 (Adam, batch 64) on digits: samples/s vs PyTorch
-                                                   (without --threads: runs 1 and 2 threads, each in its own JVM)
+                          training [--models mlp,cnn,lstm] [--threads 1,2] [--rounds 5] [--env K=V,...]
+                                                   MLP (digits), LeNet (MNIST), LSTM (50x8): samples/s of MlpTrainer's
+                                                   loop and the tuned loop vs PyTorch, each thread count in its own JVM
+                          training-variants [--model mlp] [--threads 1] [--variants name:k=v,..|..]
+                                                   loop variants (fit, batching, shuffle, score, workspaces) side by side
+                          training-env [--model mlp] [--threads 2] [--repeats 3]
+                                                   thread settings (ND4J API, OMP_NUM_THREADS, OMP_WAIT_POLICY, ...)
+                          training-ops [--model mlp] [--threads 1]
+                                                   native ops per step (OpProfiler) and the time per op
                           overhead [--url URL --token T] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command that runs this benchmark program again, from the packaged jar or from classes. */
-final class JvmCommand {
+public final class JvmCommand {
 
     private JvmCommand() {}
 
-    static List<String> self(String java, String classpath, String... args) {
+    public static List<String> self(String java, String classpath, String... args) {
         List<String> command = new ArrayList<>(List.of(java));
         if (classpath.endsWith(".jar") && !classpath.contains(File.pathSeparator)) {
             command.addAll(List.of("-jar", classpath));

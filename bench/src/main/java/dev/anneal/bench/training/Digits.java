@@ -1,0 +1,40 @@
+package dev.anneal.bench.training;
+
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.worker.dataset.CsvTableReader;
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.prepare.TabularPreparer;
+import dev.anneal.worker.train.TrainingSpec;
+import java.util.List;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * digits prepared exactly as a worker prepares a job's table (standardized, stratified 80/20), so
+ * the MLP trains on the same 1437 rows as the product and as PyTorch's reference.
+ */
+final class Digits {
+
+    private Digits() {}
+
+    static PreparedData prepared() {
+        return TabularPreparer.prepare(CsvTableReader.read(SharedDatasets.bytes("digits.csv")), spec());
+    }
+
+    static DataSet trainingSplit() {
+        PreparedData digits = prepared();
+        return new DataSet(Nd4j.create(digits.trainX()), Nd4j.create(digits.trainY()));
+    }
+
+    private static TrainingSpec spec() {
+        return new TrainingSpec(
+                "label",
+                TrainingSpec.CLASSIFICATION,
+                List.of(),
+                new TrainingSpec.ModelSpec("mlp", null, null, null),
+                new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "last"),
+                new TrainingSpec.ValidationSpec("holdout", 0.2, null, null),
+                new TrainingSpec.AlgorithmSpec("random", 0),
+                null);
+    }
+}
