@@ -12,21 +12,25 @@ public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent
 
     Flat FLAT = new Flat();
 
-    INDArray toInput(float[][] rows);
+    /** @param rows {@code [rows, columns]} */
+    INDArray toInput(INDArray rows);
+
+    default INDArray toInput(float[][] rows) {
+        return toInput(Nd4j.create(rows));
+    }
 
     record Flat() implements InputShape {
         @Override
-        public INDArray toInput(float[][] rows) {
-            return Nd4j.create(rows);
+        public INDArray toInput(INDArray rows) {
+            return rows;
         }
     }
 
     /** Rows hold step 0's features, then step 1's, and so on. */
     record Recurrent(int timesteps, int features) implements InputShape {
         @Override
-        public INDArray toInput(float[][] rows) {
-            return Nd4j.create(rows)
-                    .reshape('c', rows.length, timesteps, features)
+        public INDArray toInput(INDArray rows) {
+            return rows.reshape('c', rows.rows(), timesteps, features)
                     .permute(0, 2, 1)
                     .dup('c');
         }

@@ -9,6 +9,7 @@ import static dev.anneal.worker.train.Hyperparameters.MOMENTUM;
 import static dev.anneal.worker.train.Hyperparameters.OPTIMIZER;
 import static dev.anneal.worker.train.Hyperparameters.WEIGHT_DECAY;
 
+import dev.anneal.worker.config.OneDnnHelpers;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -36,6 +37,10 @@ public final class NetworkSettings {
 
     /** Decoupled weight decay of {@code adamw} when the trial's weightDecay is 0 (PyTorch's default). */
     static final double ADAMW_DEFAULT_DECAY = 0.01;
+
+    static {
+        OneDnnHelpers.enable();
+    }
 
     private NetworkSettings() {}
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,8 @@ public final class SupervisedTrainer {
         private final SupervisedModel model;
         private final MultiLayerNetwork net;
         private final INDArray validationX;
+        private final INDArray trainX;
+        private final INDArray trainY;
         private final int batchSize;
         private final SplittableRandom shuffle;
         private final int[] order;
@@ -130,6 +133,8 @@ public final class SupervisedTrainer {
             this.model = SupervisedModel.build(spec, data, params, seed, (rows + batchSize - 1) / batchSize);
             this.net = model.network();
             this.validationX = model.shape().toInput(data.validationX());
+            this.trainX = Nd4j.create(data.trainX());
+            this.trainY = Nd4j.create(data.trainY());
             this.shuffle = new SplittableRandom(seed * 31 + 7);
             this.order = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -147,26 +152,34 @@ public final class SupervisedTrainer {
             }
             double lossSum = 0;
             int batches = 0;
-            boolean copy = model.augmenter() != BatchAugmenter.NONE;
             for (int start = 0; start < order.length; start += batchSize) {
                 if (monitor.stopRequested()) {
                     return null;
                 }
-                int n = Math.min(batchSize, order.length - start);
-                float[][] x = new float[n][];
-                float[][] y = new float[n][];
-                for (int i = 0; i < n; i++) {
-                    int row = order[start + i];
-                    // augmentation changes rows in place: never let it touch the shared data
-                    x[i] = copy ? data.trainX()[row].clone() : data.trainX()[row];
-                    y[i] = copy ? data.trainY()[row].clone() : data.trainY()[row];
+                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
+                if (model.augmenter() == BatchAugmenter.NONE) {
+                    // one native gather per batch: building DataSets or arrays row by row in Java
+                    // costs more than the step itself for small networks
+                    net.fit(model.shape().toInput(Nd4j.pullRows(trainX, 1, rows)), Nd4j.pullRows(trainY, 1, rows));
+                } else {
+                    fitAugmented(rows);
                 }
-                model.augmenter().augment(x, y);
-                net.fit(model.shape().toInput(x), Nd4j.create(y));
-                lossSum += net.score();
+                lossSum += net.score(); // computed by fit, so free
                 batches++;
             }
             return lossSum / batches;
+        }
+
+        /** Augmentation changes rows in place, so it works on copies, never on the shared data. */
+        private void fitAugmented(int[] rows) {
+            float[][] x = new float[rows.length][];
+            float[][] y = new float[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                x[i] = data.trainX()[rows[i]].clone();
+                y[i] = data.trainY()[rows[i]].clone();
+            }
+            model.augmenter().augment(x, y);
+            net.fit(model.shape().toInput(x), Nd4j.create(y));
         }
 
         Map<String, Double> evaluate(double trainLoss) {
