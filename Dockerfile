@@ -27,8 +27,10 @@ RUN apt-get update \
 # (made here so that named volumes mounted on them start owned by the anneal user)
 USER anneal
 WORKDIR /var/lib/anneal
-# one OpenMP thread per trial; workers also cap ND4J's threads themselves (anneal.worker.threads-per-trial)
-ENV OMP_NUM_THREADS=1
+# one OpenMP thread per trial; workers also cap ND4J's threads themselves (anneal.worker.threads-per-trial).
+# PASSIVE: idle OpenMP threads sleep instead of spinning (with 2 threads per trial on a busy machine,
+# spinning made training up to 20x slower); it can only be set before the JVM loads libnd4j.
+ENV OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
 
 # the server: REST API, scheduler and (unless ANNEAL_WORKER_SLOTS=0) embedded workers
 FROM runtime AS api

@@ -1,5 +1,6 @@
 package dev.anneal.bench.training;
 
+import dev.anneal.worker.config.OneDnnHelpers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class ChildRun {
         Model model = Model.of(o.getOrDefault("--model", "mlp"));
         int threads = Integer.parseInt(o.getOrDefault("--threads", "1"));
         ThreadLimit.apply(o.getOrDefault("--limit", "nd4j"), threads);
+        OneDnnHelpers.enable(); // as the product's networks do
         if (o.containsKey("--helpers")) {
             Nd4j.getEnvironment().allowHelpers(Boolean.parseBoolean(o.get("--helpers")));
         }

@@ -37,4 +37,9 @@ enum Model {
     static Model of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }
+
+    /** What the product's network factory adds for this model: CnnNetworkFactory caches im2col. */
+    String annealSettings() {
+        return this == CNN ? ",cache=device" : "";
+    }
 }

@@ -31,7 +31,7 @@ public final class TrainingThroughput {
                 LoadAverage.now(), env, o.getOrDefault("--limit", "omp-api"));
         System.out.printf(
                 "%-36s %3s %9s %9s %9s %9s %7s %7s %9s %s%n",
-                "model (batch)", "thr", "product", "tuned", "tuned/cpu", "PyTorch", "ratio", "r/cpu", "target", "met");
+                "model (batch)", "thr", "before", "anneal", "anneal/cpu", "PyTorch", "ratio", "r/cpu", "target", "met");
         for (String key : o.getOrDefault("--models", "mlp,cnn,lstm").split(",")) {
             Model model = Model.of(key);
             for (String t : o.getOrDefault("--threads", "1,2").split(",")) {
@@ -49,15 +49,15 @@ public final class TrainingThroughput {
                         "--limit",
                         o.getOrDefault("--limit", "omp-api"),
                         "--variants",
-                        "product:" + LoopSettings.PRODUCT + "|tuned:" + LoopSettings.TUNED);
+                        "before:" + LoopSettings.PRODUCT + "|anneal:" + LoopSettings.TUNED + model.annealSettings());
                 double pytorch = model.pytorch(threads);
                 double target = pytorch / model.targetFactor;
-                ChildRun.Rate tuned = r.get("tuned");
+                ChildRun.Rate tuned = r.get("anneal");
                 System.out.printf(
                         "%-36s %3d %9.0f %9.0f %9.0f %9.0f %6.2fx %6.2fx %9.0f %s%n",
                         model.title + " (" + model.batchSize + ")",
                         threads,
-                        r.get("product").wall(),
+                        r.get("before").wall(),
                         tuned.wall(),
                         tuned.cpu(),
                         pytorch,
@@ -68,9 +68,11 @@ public final class TrainingThroughput {
             }
         }
         System.out.printf(
-                "load average after: %s%n(samples/s, median of %s interleaved rounds; product = MlpTrainer's loop, tuned ="
-                        + " the recommended loop, per wall second; tuned/cpu = per CPU second of the process,"
-                        + " what an idle machine would give at 1 thread; ratio, r/cpu = tuned, tuned/cpu / PyTorch; target ="
+                "load average after: %s%n(samples/s, median of %s interleaved rounds; before = the training loop before"
+                        + " 2026-11-27 (DataSet.batchBy every epoch), anneal = the loop SupervisedTrainer runs now (one"
+                        + " pullRows per batch; CNN: oneDNN helpers and cached im2col), per wall second; anneal/cpu = per"
+                        + " CPU second of the process, what an idle machine would give at 1 thread; ratio, r/cpu = anneal,"
+                        + " anneal/cpu / PyTorch; target ="
                         + " PyTorch / 3 for the MLP, / 2 for CNN and LSTM)%n",
                 LoadAverage.now(), rounds);
     }
