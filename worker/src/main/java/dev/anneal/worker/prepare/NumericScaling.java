@@ -88,7 +88,7 @@ final class NumericScaling {
     }
 
     /** The value a missing cell takes, in the column's own units. */
-    private static double fill(double[] present, String imputation, double fillValue) {
+    static double fill(double[] present, String imputation, double fillValue) {
         if (present.length == 0) {
             return CONSTANT.equals(imputation) ? fillValue : 0;
         }

@@ -47,6 +47,7 @@ final class SeriesPreparer {
         }
         TargetEncoding encoding = positive ? TargetEncoding.LOG_RELATIVE : TargetEncoding.RELATIVE;
         int horizon = spec.model().series().horizon();
+        int filled = fillInputSeries(values, spec, options);
         WindowedSeries windows = SeriesWindows.cut(
                 values,
                 new SeriesWindowSpec(
@@ -79,7 +80,7 @@ final class SeriesPreparer {
         var record = new PreprocessingRecord(
                 "series",
                 options.normalization(),
-                "drop",
+                filled > 0 ? options.imputation() : "drop",
                 table.rowCount(),
                 0,
                 windows.skippedWindows(),
@@ -104,6 +105,38 @@ final class SeriesPreparer {
                 (i, output) -> validation.units().toOriginal(output, validation.anchors()[i]),
                 0,
                 record);
+    }
+
+    /**
+     * Fills missing values of the input series (not the target) with the trial's imputation,
+     * computed from the steps before the validation part, so a gap in a covariate does not cost
+     * every window around it. Gaps in the target always skip their windows: a forecast target
+     * cannot be invented, and a filled value would be trained on as if observed.
+     *
+     * @return how many cells were filled
+     */
+    private static int fillInputSeries(double[][] values, TrainingSpec spec, PreparationOptions options) {
+        if (NumericScaling.DROP.equals(options.imputation())) {
+            return 0;
+        }
+        int trainingSteps = Math.max(0, values.length - spec.validation().last());
+        int filled = 0;
+        for (int c = 1; c < (values.length == 0 ? 0 : values[0].length); c++) {
+            final int column = c;
+            double[] present = java.util.Arrays.stream(values, 0, trainingSteps)
+                    .mapToDouble(row -> row[column])
+                    .filter(v -> !Double.isNaN(v))
+                    .toArray();
+            double fill = NumericScaling.fill(
+                    present, options.imputation(), spec.preprocessing().fillValue());
+            for (double[] row : values) {
+                if (Double.isNaN(row[c])) {
+                    row[c] = fill;
+                    filled++;
+                }
+            }
+        }
+        return filled;
     }
 
     private static NumericColumn numeric(CsvTable table, String name) {

@@ -88,4 +88,45 @@ class TimeSeriesForecastTest {
                 .isInstanceOf(dev.anneal.worker.prepare.TrainingDataException.class)
                 .hasMessageContaining("window 200 + horizon 1 is longer than the series (144 rows)");
     }
+
+    @Test
+    void gapsInAnInputSeriesAreFilledUnlessImputationIsDrop() {
+        StringBuilder csv = new StringBuilder("step,humidity,temperature\n");
+        for (int t = 0; t < 120; t++) {
+            String humidity = t % 17 == 5 ? "" : Double.toString(60 + Math.cos(t / 5.0));
+            csv.append(t)
+                    .append(',')
+                    .append(humidity)
+                    .append(',')
+                    .append(Math.sin(t / 5.0) - 0.5)
+                    .append('\n');
+        }
+        CsvTable table = dev.anneal.worker.dataset.CsvTableReader.read(
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TrainingSpec spec = new TrainingSpec(
+                "temperature",
+                "regression",
+                List.of("humidity"),
+                new ModelSpec("lstm", null, null, new SeriesSpec(1)),
+                spec().objective(),
+                new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 20),
+                spec().algorithm(),
+                null);
+
+        PreparedData filled = DataPreparation.prepare(
+                        table, spec, PreparationOptions.of(new TrialParams(Map.of("window", 10L))))
+                .get(0);
+        PreparedData dropped = DataPreparation.prepare(
+                        table,
+                        spec,
+                        PreparationOptions.of(new TrialParams(Map.of("window", 10L, "imputation", "drop"))))
+                .get(0);
+
+        assertThat(filled.record().droppedMissingFeatures()).isZero();
+        assertThat(filled.record().imputation()).isEqualTo("mean");
+        // the series crosses zero, so the target enters as a plain difference, not a log change
+        assertThat(filled.record().series().encoding()).isEqualTo("relative");
+        assertThat(dropped.record().droppedMissingFeatures()).isPositive();
+        assertThat(dropped.trainX().length).isLessThan(filled.trainX().length);
+    }
 }
