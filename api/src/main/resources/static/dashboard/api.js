@@ -114,7 +114,25 @@ const annealApi = (() => {
     return target;
   }
 
-  return { get, all, events };
+  /**
+   * Saves a file the API answers (a model zip, a CSV) under the name the server suggests. A
+   * plain link cannot send the Authorization header, so the body is fetched and handed to the
+   * browser as a blob.
+   */
+  async function download(path) {
+    const response = await fetch(path, { headers: authHeaders() });
+    if (!response.ok) throw await refused(response);
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const name = (disposition.match(/filename="?([^";]+)"?/) || [])[1] || path.split("/").pop();
+    const url = URL.createObjectURL(await response.blob());
+    const link = el("a", { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  return { get, all, events, download };
 })();
 
 // Small shared formatting and DOM helpers.

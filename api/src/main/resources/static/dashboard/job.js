@@ -54,10 +54,25 @@
       fact("best", j.best ? `${fmt.value(j.best.value)} (trial ${j.best.trialNumber})` : "–"),
       fact("objective", `${j.objective.metric} (${j.objective.direction.toLowerCase()})`),
       fact("algorithm", `${j.algorithm} · seed ${j.seed}`),
+      fact("model", modelFact(j)),
       fact("dataset", dataset),
       fact("created", fmt.time(j.createdAt)),
       fact("finished", fmt.time(j.finishedAt)));
     document.getElementById("reason").textContent = j.stateReason || "";
+  }
+
+  // the model family, and once a trial completed, downloads of the best trial's model (and a GAN's rows)
+  function modelFact(j) {
+    const family = j.spec.model ? j.spec.model.type : (j.execution === "external" ? "external" : "mlp");
+    if (!j.best || j.execution === "external") return family;
+    const button = (id, label, path) => {
+      const b = el("button", { id, type: "button", class: "link" }, label);
+      b.addEventListener("click", () => annealApi.download(path).catch(showError));
+      return b;
+    };
+    const parts = [family + " · ", button("download-model", "best model", `/api/v1/jobs/${jobId}/best-model`)];
+    if (family === "gan") parts.push(" · ", button("download-samples", "samples", `/api/v1/jobs/${jobId}/best-samples`));
+    return el("span", {}, ...parts);
   }
 
   // a trial's place in its life: later states and more epochs win over what an older read said

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -85,6 +86,18 @@ class DashboardBrowserIT {
             assertThat(Double.parseDouble(cells.get(2).getText()))
                     .isCloseTo(board.get(i).path("value").asDouble(), org.assertj.core.data.Offset.offset(1e-4));
         }
+        WebElement download = browser.findElement(By.id("download-model"));
+        assertThat(download.getText()).isEqualTo("best model");
+        assertThat(browser.findElement(By.id("facts")).getText()).contains("mlp");
+        // the button fetches the zip with the token and hands it to the browser; a failure shows in #error
+        browser.executeScript("window.__saved = null; const original = URL.createObjectURL;"
+                + " URL.createObjectURL = (blob) => { window.__saved = blob.size; return original(blob); };");
+        download.click();
+        wait(Duration.ofSeconds(10))
+                .until(b -> ((JavascriptExecutor) b).executeScript("return window.__saved") != null);
+        assertThat(((Number) browser.executeScript("return window.__saved")).longValue())
+                .isGreaterThan(1000);
+        assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
         awaitChartsDrawn();
         rows.get(0).click();
         wait(Duration.ofSeconds(10))
