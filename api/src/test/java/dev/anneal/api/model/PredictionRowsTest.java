@@ -19,8 +19,8 @@ class PredictionRowsTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final List<FeatureTransform> FEATURES = List.of(
-            new FeatureTransform("size", "numeric", 0, 10.0, 2.0, 12.0, null, null),
-            new FeatureTransform("color", "categorical", 0, null, null, null, List.of("red", "blue"), "red"));
+            new FeatureTransform("size", "numeric", 0, 10.0, 2.0, 12.0, null, null, null),
+            new FeatureTransform("color", "categorical", 0, null, null, null, List.of("red", "blue"), "red", null));
 
     static LoadedModel model(String imputation) {
         var record = new PreprocessingRecord(

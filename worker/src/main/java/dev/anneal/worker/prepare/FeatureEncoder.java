@@ -40,7 +40,13 @@ public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEnc
     static FeatureEncoder of(FeatureTransform t) {
         return "categorical".equals(t.type())
                 ? new OneHot(t.column(), t.categories(), index(t.categories()), t.fillCategory(), t.missingInTrain())
-                : new Scaled(t.column(), t.center(), t.scale(), t.fill(), t.missingInTrain());
+                : new Scaled(
+                        t.column(),
+                        t.center(),
+                        t.scale(),
+                        t.fill(),
+                        t.missingInTrain(),
+                        Boolean.TRUE.equals(t.integer()));
     }
 
     /** Fits a categorical column: one input per training category, most frequent first. */
@@ -77,8 +83,12 @@ public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEnc
         return index;
     }
 
-    /** Missing cells become {@code fill}, then {@code (x - center) / scale}. */
-    record Scaled(String column, double center, double scale, double fill, int missingInTrain)
+    /**
+     * Missing cells become {@code fill}, then {@code (x - center) / scale}.
+     *
+     * @param integer whether every training value is a whole number
+     */
+    record Scaled(String column, double center, double scale, double fill, int missingInTrain, boolean integer)
             implements FeatureEncoder {
 
         @Override
@@ -111,7 +121,8 @@ public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEnc
 
         @Override
         public FeatureTransform describe() {
-            return new FeatureTransform(column, "numeric", missingInTrain, center, scale, fill, null, null);
+            return new FeatureTransform(
+                    column, "numeric", missingInTrain, center, scale, fill, null, null, integer ? Boolean.TRUE : null);
         }
     }
 
@@ -142,7 +153,7 @@ public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEnc
         @Override
         public FeatureTransform describe() {
             return new FeatureTransform(
-                    column, "categorical", missingInTrain, null, null, null, categories, fillCategory);
+                    column, "categorical", missingInTrain, null, null, null, categories, fillCategory, null);
         }
     }
 }

@@ -46,7 +46,8 @@ final class NumericScaling {
                             scaling[0],
                             scaling[1],
                             fill(present, imputation, fillValue),
-                            trainRows.length - present.length);
+                            trainRows.length - present.length,
+                            present.length > 0 && Arrays.stream(present).allMatch(v -> v == Math.rint(v)));
                 })
                 .toList();
     }

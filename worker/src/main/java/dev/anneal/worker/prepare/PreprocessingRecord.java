@@ -31,7 +31,8 @@ public record PreprocessingRecord(
     /**
      * One input column. Numeric: missing cells become {@code fill}, then {@code (x - center) / scale}.
      * Categorical: missing cells become {@code fillCategory}, then one input per category (a
-     * category not seen in training encodes as all zeros).
+     * category not seen in training encodes as all zeros). {@code integer} is {@code true} for a
+     * numeric column whose training values are all whole numbers (generated rows are rounded).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureTransform(
@@ -42,7 +43,8 @@ public record PreprocessingRecord(
             Double scale,
             Double fill,
             List<String> categories,
-            String fillCategory) {}
+            String fillCategory,
+            Boolean integer) {}
 
     /**
      * Classification: class names in index order. Regression: the target's training mean and

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Turns encoded rows back into cells in the dataset's own units: numeric inputs are unscaled,
- * one-hot groups become their strongest category. Used for rows a GAN generates.
+ * one-hot groups become their strongest category, and columns that held only whole numbers
+ * are rounded. Used for rows a GAN generates.
  */
 public final class RowDecoder {
 
@@ -30,7 +31,10 @@ public final class RowDecoder {
                     offset += t.categories().size();
                 } else {
                     double v = row[offset++] * t.scale() + t.center();
-                    csv.append(String.format(Locale.ROOT, "%.6g", v));
+                    csv.append(
+                            Boolean.TRUE.equals(t.integer())
+                                    ? Long.toString(Math.round(v))
+                                    : String.format(Locale.ROOT, "%.6g", v));
                 }
             }
             csv.append('\n');

@@ -74,6 +74,7 @@ final class SeriesPreparer {
                     scale.scale(),
                     null,
                     null,
+                    null,
                     null));
         }
         ColumnScale targetScale = windows.scales().get(0);
