@@ -122,8 +122,12 @@ public class FusedLstmLayer extends SameDiffLayer {
     @Override
     public Pair<INDArray, MaskState> feedForwardMaskArray(
             INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
-        // The last-step output has no time axis, so no mask goes to the next layer.
-        return returnSequences ? new Pair<>(maskArray, currentMaskState) : new Pair<>(null, currentMaskState);
+        if (maskArray != null) {
+            // lstmLayer would run every sequence to its full length: fail instead of silently ignoring
+            throw new UnsupportedOperationException(
+                    "FusedLstmLayer does not support masks (variable-length sequences)");
+        }
+        return new Pair<>(null, currentMaskState);
     }
 
     public long getNIn() {
