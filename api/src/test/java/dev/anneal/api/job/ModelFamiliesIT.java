@@ -206,7 +206,7 @@ class ModelFamiliesIT {
                     "normalization": { "type": "categorical", "values": ["standard", "minmax", "none"] },
                     "epochs": 3, "units": 16, "learningRate": 0.01 },
                   "preprocessing": { "fillValue": -1 },
-                  "algorithm": { "type": "grid" }, "parallelism": 2 }
+                  "algorithm": { "type": "grid", "seed": 1 }, "parallelism": 2 }
                 """);
 
         JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
@@ -235,7 +235,13 @@ class ModelFamiliesIT {
             }
             switch (normalization) {
                 case "none" -> assertThat(solar.path("scale").asDouble()).isEqualTo(1.0);
-                case "minmax" -> assertThat(solar.path("center").asDouble()).isEqualTo(7.0);
+                case "minmax" -> {
+                    // solar_r runs 7..334 in the whole file; the training split's min and max are near
+                    assertThat(solar.path("center").asDouble()).isBetween(7.0, 30.0);
+                    assertThat(solar.path("center").asDouble()
+                                    + solar.path("scale").asDouble())
+                            .isBetween(300.0, 334.0);
+                }
                 default -> assertThat(solar.path("center").asDouble()).isBetween(150.0, 220.0);
             }
             seen.add(imputation + "/" + normalization);

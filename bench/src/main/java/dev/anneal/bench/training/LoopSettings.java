@@ -10,12 +10,19 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * which {@code fit} is called, whether the score is read after each batch, and the network's
  * workspace and cache modes. Written as {@code key=value,...} so a child JVM can be told.
  *
+ * @param fusedLstm {@code lstm=fused}: the product's FusedLstmLayer instead of DL4J's LSTM
  * @param batching {@code batchby}: {@code DataSet.batchBy} every epoch (as MlpTrainer does);
  *     {@code presplit}: {@code batchBy} once, batches reused; {@code pull}: a seeded index
  *     permutation per epoch and {@code Nd4j.pullRows} per batch (shuffles for free)
  */
 record LoopSettings(
-        String batching, boolean shuffle, boolean fitArrays, boolean score, WorkspaceMode workspaces, CacheMode cache) {
+        String batching,
+        boolean shuffle,
+        boolean fitArrays,
+        boolean score,
+        WorkspaceMode workspaces,
+        CacheMode cache,
+        boolean fusedLstm) {
 
     /** MlpTrainer's loop today: shuffle, batchBy, fit(DataSet), score() every batch. */
     static final String PRODUCT = "batching=batchby,shuffle=true,fit=dataset,score=true";
@@ -31,6 +38,7 @@ record LoopSettings(
         m.put("score", "true");
         m.put("workspace", "enabled");
         m.put("cache", "none");
+        m.put("lstm", "dl4j");
         for (String pair : text.split(",")) {
             if (!pair.isBlank()) {
                 String[] kv = pair.split("=", 2);
@@ -46,6 +54,7 @@ record LoopSettings(
                 m.get("fit").equals("arrays"),
                 Boolean.parseBoolean(m.get("score")),
                 WorkspaceMode.valueOf(m.get("workspace").toUpperCase(java.util.Locale.ROOT)),
-                CacheMode.valueOf(m.get("cache").toUpperCase(java.util.Locale.ROOT)));
+                CacheMode.valueOf(m.get("cache").toUpperCase(java.util.Locale.ROOT)),
+                m.get("lstm").equals("fused"));
     }
 }

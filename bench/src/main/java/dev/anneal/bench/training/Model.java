@@ -38,8 +38,15 @@ enum Model {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }
 
-    /** What the product's network factory adds for this model: CnnNetworkFactory caches im2col. */
+    /**
+     * What the product's network factories do differently for this model: CnnNetworkFactory
+     * caches im2col, LstmNetworkFactory builds fused LSTM layers.
+     */
     String annealSettings() {
-        return this == CNN ? ",cache=device" : "";
+        return switch (this) {
+            case CNN -> ",cache=device";
+            case LSTM -> ",lstm=fused";
+            default -> "";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.anneal.bench.training;
 
+import dev.anneal.worker.train.FusedLstmLayer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -26,7 +27,8 @@ final class Networks {
 
     private Networks() {}
 
-    static MultiLayerNetwork build(Model model, WorkspaceMode workspaces, CacheMode cache) {
+    /** @param fusedLstm the LSTM as Anneal builds it ({@link FusedLstmLayer}), else DL4J's own */
+    static MultiLayerNetwork build(Model model, WorkspaceMode workspaces, CacheMode cache, boolean fusedLstm) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .dataType(DataType.FLOAT)
@@ -55,10 +57,13 @@ final class Networks {
             case LSTM ->
                 base.weightInit(WeightInit.XAVIER)
                         .list()
-                        .layer(new LastTimeStep(new LSTM.Builder()
-                                .nOut(64)
-                                .activation(Activation.TANH)
-                                .build()))
+                        .layer(
+                                fusedLstm
+                                        ? new FusedLstmLayer(Workloads.LSTM_FEATURES, 64)
+                                        : new LastTimeStep(new LSTM.Builder()
+                                                .nOut(64)
+                                                .activation(Activation.TANH)
+                                                .build()))
                         .layer(softmax())
                         .setInputType(InputType.recurrent(Workloads.LSTM_FEATURES, Workloads.LSTM_STEPS));
         };

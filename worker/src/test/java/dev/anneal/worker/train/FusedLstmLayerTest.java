@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -224,48 +221,5 @@ class FusedLstmLayerTest {
         assertThat(restored.output(data[0])).isEqualTo(net.output(data[0]));
         assertThat(restored.params()).isEqualTo(net.params());
         fitEpochs(restored, data[0], data[1], 1, 32); // restored updater state keeps training
-    }
-
-    /** Throughput against DL4J's LSTM; run with -Danneal.bench=true. */
-    @Test
-    @EnabledIfSystemProperty(named = "anneal.bench", matches = "true")
-    void benchmark() {
-        int n = 2048;
-        int batch = 32;
-        Nd4j.getRandom().setSeed(9);
-        INDArray x = Nd4j.randn(DataType.FLOAT, n, 8 * 50); // rows flattened, as SupervisedTrainer keeps them
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 10);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, Nd4j.getRandom().nextInt(10), 1f);
-        }
-        for (int round = 0; round < 2; round++) {
-            for (String kind : new String[] {"fused", "dl4j"}) {
-                Layer layer = kind.equals("fused")
-                        ? new FusedLstmLayer(8, 64)
-                        : new LastTimeStep(new LSTM.Builder().nIn(8).nOut(64).build());
-                var net = net(layer, 8, 64, 10, DataType.FLOAT, 1e-3);
-                int warm = 10;
-                for (int b = 0; b < warm; b++) {
-                    int[] rows = rows(b * batch, batch);
-                    net.fit(Nd4j.pullRows(x, 1, rows).reshape(batch, 8, 50), Nd4j.pullRows(y, 1, rows));
-                }
-                long start = System.nanoTime();
-                for (int b = 0; b < n / batch; b++) {
-                    int[] rows = rows(b * batch, batch);
-                    net.fit(Nd4j.pullRows(x, 1, rows).reshape(batch, 8, 50), Nd4j.pullRows(y, 1, rows));
-                }
-                double s = (System.nanoTime() - start) / 1e9;
-                System.out.printf(
-                        "BENCH round %d %s: %.0f samples/s (%.2f s per epoch of %d)%n", round, kind, n / s, s, n);
-            }
-        }
-    }
-
-    private static int[] rows(int from, int count) {
-        int[] r = new int[count];
-        for (int i = 0; i < count; i++) {
-            r[i] = (from + i) % 2048;
-        }
-        return r;
     }
 }
