@@ -85,95 +85,78 @@ class FusedLstmLayerTest {
 
     @Test
     void gradientsMatchFiniteDifferences() {
-        DataType previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            checkGradients();
-        } finally {
-            Nd4j.setDefaultDataTypes(previous, previous);
-        }
-    }
-
-    private static void checkGradients() {
-        INDArray[] data = sumTask(2, 3, 5, DataType.DOUBLE, 1);
-        var net = net(new FusedLstmLayer(3, 4), 3, 4, 2, DataType.DOUBLE, 0);
-        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                .net(net)
-                .input(data[0])
-                .labels(data[1])
-                .epsilon(1e-6)
-                .maxRelError(1e-3)
-                .minAbsoluteError(1e-8));
-        assertThat(ok).isTrue();
+        inDoublePrecision(() -> {
+            INDArray[] data = sumTask(2, 3, 5, DataType.DOUBLE, 1);
+            assertGradientsMatch(net(new FusedLstmLayer(3, 4), 3, 4, 2, DataType.DOUBLE, 0), data[0], data[1]);
+        });
     }
 
     @Test
     void fullSequenceGradients() {
-        DataType previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
+        inDoublePrecision(() -> {
             INDArray[] data = sumTask(2, 3, 5, DataType.DOUBLE, 1);
-            var conf = new NeuralNetConfiguration.Builder()
-                    .seed(42)
-                    .dataType(DataType.DOUBLE)
-                    .updater(new NoOp())
-                    .list()
-                    .layer(new FusedLstmLayer(3, 4, true))
-                    .layer(new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(LossFunction.MSE)
+            var net = doubleNet(
+                    new FusedLstmLayer(3, 4, true),
+                    new org.deeplearning4j.nn.conf.layers.RnnOutputLayer.Builder(LossFunction.MSE)
                             .nIn(4)
                             .nOut(2)
                             .activation(Activation.IDENTITY)
-                            .build())
-                    .setInputType(InputType.recurrent(3))
-                    .build();
-            var net = new MultiLayerNetwork(conf);
-            net.init();
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                    .net(net)
-                    .input(data[0])
-                    .labels(Nd4j.randn(DataType.DOUBLE, 2, 2, 5))
-                    .epsilon(1e-6)
-                    .maxRelError(1e-3)
-                    .minAbsoluteError(1e-8));
-            assertThat(ok).isTrue();
+                            .build());
+            assertGradientsMatch(net, data[0], Nd4j.randn(DataType.DOUBLE, 2, 2, 5));
+        });
+    }
+
+    @Test
+    void stackedGradients() {
+        inDoublePrecision(() -> {
+            INDArray[] data = sumTask(2, 3, 5, DataType.DOUBLE, 1);
+            var net = doubleNet(
+                    new FusedLstmLayer(3, 4, true),
+                    new FusedLstmLayer(4, 3),
+                    new OutputLayer.Builder(LossFunction.MCXENT)
+                            .nIn(3)
+                            .nOut(2)
+                            .activation(Activation.SOFTMAX)
+                            .build());
+            assertGradientsMatch(net, data[0], data[1]);
+        });
+    }
+
+    /** Gradient checks need double precision everywhere, and must not leave it behind for other tests. */
+    private static void inDoublePrecision(Runnable check) {
+        DataType previous = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            check.run();
         } finally {
             Nd4j.setDefaultDataTypes(previous, previous);
         }
     }
 
-    @Test
-    void stackedGradients() {
-        DataType previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            INDArray[] data = sumTask(2, 3, 5, DataType.DOUBLE, 1);
-            var conf = new NeuralNetConfiguration.Builder()
-                    .seed(42)
-                    .dataType(DataType.DOUBLE)
-                    .updater(new NoOp())
-                    .list()
-                    .layer(new FusedLstmLayer(3, 4, true))
-                    .layer(new FusedLstmLayer(4, 3))
-                    .layer(new OutputLayer.Builder(LossFunction.MCXENT)
-                            .nIn(3)
-                            .nOut(2)
-                            .activation(Activation.SOFTMAX)
-                            .build())
-                    .setInputType(InputType.recurrent(3))
-                    .build();
-            var net = new MultiLayerNetwork(conf);
-            net.init();
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                    .net(net)
-                    .input(data[0])
-                    .labels(data[1])
-                    .epsilon(1e-6)
-                    .maxRelError(1e-3)
-                    .minAbsoluteError(1e-8));
-            assertThat(ok).isTrue();
-        } finally {
-            Nd4j.setDefaultDataTypes(previous, previous);
+    private static MultiLayerNetwork doubleNet(org.deeplearning4j.nn.conf.layers.Layer... layers) {
+        var list = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(DataType.DOUBLE)
+                .updater(new NoOp())
+                .list();
+        for (var layer : layers) {
+            list.layer(layer);
         }
+        var net =
+                new MultiLayerNetwork(list.setInputType(InputType.recurrent(3)).build());
+        net.init();
+        return net;
+    }
+
+    private static void assertGradientsMatch(MultiLayerNetwork net, INDArray input, INDArray labels) {
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
+                .net(net)
+                .input(input)
+                .labels(labels)
+                .epsilon(1e-6)
+                .maxRelError(1e-3)
+                .minAbsoluteError(1e-8));
+        assertThat(ok).isTrue();
     }
 
     @Test
