@@ -7,8 +7,10 @@ import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
 import static dev.anneal.worker.train.Hyperparameters.GENERATOR_LEARNING_RATE;
 import static dev.anneal.worker.train.Hyperparameters.GRADIENT_CLIPPING;
 import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.worker.train.Hyperparameters.L1;
 import static dev.anneal.worker.train.Hyperparameters.LABEL_SMOOTHING;
 import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.LR_SCHEDULE;
 import static dev.anneal.worker.train.Hyperparameters.MOMENTUM;
 import static dev.anneal.worker.train.Hyperparameters.OPTIMIZER;
 import static dev.anneal.worker.train.Hyperparameters.UNITS;
@@ -42,6 +44,7 @@ final class GanTrials {
     private GanTrials() {}
 
     static TrainingResult train(PreparedData data, TrialParams p, long seed, TrainingMonitor monitor) {
+        int batchSize = Math.min(p.getInt(BATCH_SIZE), data.trainX().length);
         GanSettings settings = new GanSettings(
                 p.getDouble(GENERATOR_LEARNING_RATE),
                 p.getDouble(DISCRIMINATOR_LEARNING_RATE),
@@ -50,12 +53,15 @@ final class GanTrials {
                 p.getInt(HIDDEN_LAYERS),
                 p.getDouble(DROPOUT),
                 p.getDouble(LABEL_SMOOTHING),
-                Math.min(p.getInt(BATCH_SIZE), data.trainX().length),
+                batchSize,
                 p.getInt(EPOCHS),
                 p.getString(OPTIMIZER),
                 p.getDouble(MOMENTUM),
                 p.getDouble(WEIGHT_DECAY),
-                p.getDouble(GRADIENT_CLIPPING));
+                p.getDouble(GRADIENT_CLIPPING),
+                p.getDouble(L1),
+                p.getString(LR_SCHEDULE),
+                (data.trainX().length + batchSize - 1) / batchSize);
         GanResult result = GanTrainer.train(data.trainX(), data.validationX(), settings, seed, new TrainingMonitor() {
             @Override
             public boolean stopRequested() {

@@ -75,7 +75,7 @@ public final class Hyperparameters {
                 ALL_FAMILIES,
                 "probability of dropping a hidden unit's input (cnn: in the dense head)");
         real(WEIGHT_DECAY, 0, false, 1, false, 0.0, ALL_FAMILIES, "L2 penalty coefficient on weights");
-        real(L1, 0, false, 1, false, 0.0, SUPERVISED, "L1 penalty coefficient on weights");
+        real(L1, 0, false, 1, false, 0.0, ALL_FAMILIES, "L1 penalty coefficient on weights");
         choice(
                 OPTIMIZER,
                 List.of("sgd", "nesterov", "adam", "adamw", "rmsprop"),
@@ -96,7 +96,7 @@ public final class Hyperparameters {
                 LR_SCHEDULE,
                 List.of("none", "step", "exponential", "cosine"),
                 "none",
-                SUPERVISED,
+                ALL_FAMILIES,
                 "learning rate over epochs: constant, halved every quarter of the epochs,"
                         + " decayed 100x exponentially, or cosine-annealed to 0");
         whole(

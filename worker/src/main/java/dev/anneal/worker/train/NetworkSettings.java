@@ -95,7 +95,7 @@ public final class NetworkSettings {
         return p.getDouble(LEARNING_RATE);
     }
 
-    static IUpdater updater(String optimizer, double lr, ISchedule schedule, double momentum) {
+    public static IUpdater updater(String optimizer, double lr, ISchedule schedule, double momentum) {
         return switch (optimizer) {
             case "sgd" -> schedule == null ? new Sgd(lr) : new Sgd(schedule);
             case "nesterov" -> schedule == null ? new Nesterovs(lr, momentum) : new Nesterovs(schedule, momentum);
@@ -109,7 +109,7 @@ public final class NetworkSettings {
      * {@code step}: halved every quarter of the epochs; {@code exponential}: falls smoothly to 1% of
      * the start by the last epoch; {@code cosine}: cosine annealing to 0, changed once per epoch.
      */
-    static ISchedule schedule(String type, double lr, int epochs, int iterationsPerEpoch) {
+    public static ISchedule schedule(String type, double lr, int epochs, int iterationsPerEpoch) {
         int total = Math.max(1, epochs * iterationsPerEpoch);
         return switch (type) {
             case "none" -> null;

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.worker.train.NetworkSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.GradientNormalization;
@@ -14,10 +15,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /**
  * Builds the three networks of a GAN over rows of a given width:
@@ -114,7 +113,8 @@ final class GanNetworks {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)
-                .updater(updater(s, learningRate));
+                .updater(updater(s, learningRate))
+                .l1(s.l1());
         if (s.optimizer().equals("adamw")) {
             // nd4j 1.0.0-M2.1 has no AdamW updater; Adam plus DL4J's WeightDecay regularization
             // (w -= lr * coefficient * w, applied outside the adaptive update) is its decoupled
@@ -130,14 +130,19 @@ final class GanNetworks {
         return builder;
     }
 
+    /** Both networks step once per mini-batch, so one iteration-based schedule fits each. */
     private static IUpdater updater(GanSettings s, double learningRate) {
-        return switch (s.optimizer()) {
-            case "sgd" -> new Sgd(learningRate);
-            case "nesterov" -> new Nesterovs(learningRate, s.momentum());
-            case "rmsprop" -> new RmsProp(learningRate);
-            case "adam", "adamw" -> new Adam(learningRate, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
-            default -> throw new IllegalArgumentException("unknown optimizer " + s.optimizer());
-        };
+        ISchedule schedule = NetworkSettings.schedule(s.lrSchedule(), learningRate, s.epochs(), s.iterationsPerEpoch());
+        if (s.optimizer().equals("adam") || s.optimizer().equals("adamw")) {
+            return Adam.builder()
+                    .learningRate(learningRate)
+                    .learningRateSchedule(schedule)
+                    .beta1(ADAM_BETA1)
+                    .beta2(ADAM_BETA2)
+                    .epsilon(ADAM_EPSILON)
+                    .build();
+        }
+        return NetworkSettings.updater(s.optimizer(), learningRate, schedule, s.momentum());
     }
 
     private static MultiLayerNetwork initialized(NeuralNetConfiguration.ListBuilder list) {

@@ -37,7 +37,10 @@ public record GanSettings(
         String optimizer,
         double momentum,
         double weightDecay,
-        double gradientClipping) {
+        double gradientClipping,
+        double l1,
+        String lrSchedule,
+        int iterationsPerEpoch) {
 
     static final Set<String> OPTIMIZERS = Set.of("sgd", "nesterov", "adam", "rmsprop", "adamw");
 
@@ -55,6 +58,42 @@ public record GanSettings(
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1)");
         require(weightDecay >= 0, "weightDecay must not be negative");
         require(gradientClipping >= 0, "gradientClipping must not be negative");
+        require(l1 >= 0, "l1 must not be negative");
+        require(iterationsPerEpoch >= 1, "iterationsPerEpoch must be at least 1");
+    }
+
+    /** Settings without an L1 penalty and with a constant learning rate. */
+    public GanSettings(
+            double generatorLearningRate,
+            double discriminatorLearningRate,
+            int latentSize,
+            int units,
+            int hiddenLayers,
+            double dropout,
+            double labelSmoothing,
+            int batchSize,
+            int epochs,
+            String optimizer,
+            double momentum,
+            double weightDecay,
+            double gradientClipping) {
+        this(
+                generatorLearningRate,
+                discriminatorLearningRate,
+                latentSize,
+                units,
+                hiddenLayers,
+                dropout,
+                labelSmoothing,
+                batchSize,
+                epochs,
+                optimizer,
+                momentum,
+                weightDecay,
+                gradientClipping,
+                0,
+                "none",
+                1);
     }
 
     private static void require(boolean condition, String message) {

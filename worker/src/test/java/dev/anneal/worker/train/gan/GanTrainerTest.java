@@ -95,6 +95,33 @@ class GanTrainerTest {
     }
 
     @Test
+    void everyScheduleTrainsWithAnL1Penalty() {
+        for (String schedule : List.of("step", "exponential", "cosine")) {
+            var s = new GanSettings(
+                    1e-3,
+                    1e-3,
+                    8,
+                    32,
+                    1,
+                    0,
+                    0.1,
+                    32,
+                    4,
+                    "adam",
+                    0.9,
+                    0,
+                    0,
+                    1e-4,
+                    schedule,
+                    iris.train().length / 32 + 1);
+
+            GanResult result = GanTrainer.train(iris.train(), iris.validation(), s, 1, new RecordingMonitor());
+
+            assertThat(result).as(schedule).isInstanceOf(GanResult.Finished.class);
+        }
+    }
+
+    @Test
     void settingsOutOfRangeAreRejected() {
         assertThatThrownBy(() -> new GanSettings(1e-3, 1e-3, 16, 64, 2, 0.96, 0, 32, 5, "adam", 0.9, 0, 0))
                 .hasMessageContaining("dropout");
