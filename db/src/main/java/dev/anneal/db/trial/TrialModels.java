@@ -21,6 +21,16 @@ public class TrialModels {
     /** Which trial's model is the job's best, without the model's bytes. */
     public record BestTrial(long trialId, int trialNumber, String format, String preprocessing) {}
 
+    /**
+     * The job's best completed trial that has a stored model, in the leaderboard's order: one
+     * definition for downloads, predictions and the clean-up when the job finishes.
+     */
+    private static final String BEST_WITH_MODEL = """
+            select t.id from trial t join trial_model m on m.trial_id = t.id
+             where t.job_id = :job and t.state = 'COMPLETED'
+             order by t.rank_key, t.finished_at, t.number
+             limit 1""";
+
     private final JdbcClient jdbc;
 
     public TrialModels(JdbcClient jdbc) {
@@ -57,10 +67,8 @@ public class TrialModels {
         return jdbc.sql("""
                 select t.id, t.number, m.format, m.model, m.samples, t.preprocessing::text as preprocessing
                   from trial t join trial_model m on m.trial_id = t.id
-                 where t.job_id = :job and t.state = 'COMPLETED'
-                 order by t.rank_key, t.finished_at, t.number
-                 limit 1
-                """)
+                 where t.id = (%s)
+                """.formatted(BEST_WITH_MODEL))
                 .param("job", jobId)
                 .query((rs, row) -> new StoredModel(
                         rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getBytes(4), rs.getString(5), rs.getString(6)))
@@ -75,10 +83,8 @@ public class TrialModels {
         return jdbc.sql("""
                 select t.id, t.number, m.format, t.preprocessing::text as preprocessing
                   from trial t join trial_model m on m.trial_id = t.id
-                 where t.job_id = :job and t.state = 'COMPLETED'
-                 order by t.rank_key, t.finished_at, t.number
-                 limit 1
-                """)
+                 where t.id = (%s)
+                """.formatted(BEST_WITH_MODEL))
                 .param("job", jobId)
                 .query((rs, row) -> new BestTrial(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
                 .optional();
@@ -95,12 +101,8 @@ public class TrialModels {
     /** Deletes every model of the job except its best trial's; returns how many went. */
     public int keepOnlyBest(long jobId) {
         return jdbc.sql("""
-                delete from trial_model m using trial t
-                 where m.trial_id = t.id and t.job_id = :job
-                   and m.trial_id is distinct from (
-                       select t2.id from trial t2 join trial_model m2 on m2.trial_id = t2.id
-                        where t2.job_id = :job and t2.state = 'COMPLETED'
-                        order by t2.rank_key, t2.finished_at, t2.number limit 1)
-                """).param("job", jobId).update();
+                delete from trial_model d using trial o
+                 where d.trial_id = o.id and o.job_id = :job and d.trial_id is distinct from (%s)
+                """.formatted(BEST_WITH_MODEL)).param("job", jobId).update();
     }
 }
