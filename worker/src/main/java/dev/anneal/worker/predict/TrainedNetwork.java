@@ -26,32 +26,17 @@ public final class TrainedNetwork {
     /**
      * Restores a {@code dl4j-network} zip.
      *
-     * @param record the trial's preprocessing record; its layout ({@code tabular}, {@code image},
-     *     {@code sequence} or {@code series}) decides the input shape
+     * @param record the trial's preprocessing record; with the spec it decides the input shape,
+     *     as it did in training
      */
     public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, TrainingSpec spec) {
         try {
             return new TrainedNetwork(
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false),
-                    shape(record.layout(), spec, record));
+                    InputShape.of(spec, record));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored DL4J model", e);
         }
-    }
-
-    /** Tabular rows and image pixel rows go in flat (a CNN reshapes them itself); sequences as [rows, features, steps]. */
-    static InputShape shape(String layout, TrainingSpec spec, PreprocessingRecord record) {
-        return switch (layout) {
-            case "tabular", "image" -> InputShape.FLAT;
-            case "series" ->
-                new InputShape.Recurrent(
-                        record.series().window(), record.series().columns().size());
-            case "sequence" -> {
-                var sequence = spec.model().sequence();
-                yield new InputShape.Recurrent(sequence.timesteps(), sequence.features());
-            }
-            default -> throw new IllegalArgumentException("no prediction input for layout " + layout);
-        };
     }
 
     /**

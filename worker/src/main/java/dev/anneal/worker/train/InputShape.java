@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.worker.prepare.PreprocessingRecord;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -11,6 +12,20 @@ import org.nd4j.linalg.factory.Nd4j;
 public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent {
 
     Flat FLAT = new Flat();
+
+    /**
+     * The shape a job's network takes: recurrent for declared sequences and for time-series
+     * windows (whose length is the trial's, in its preprocessing record), flat otherwise. Training
+     * and prediction both ask here, so a stored model is fed as it was trained.
+     */
+    static InputShape of(TrainingSpec spec, PreprocessingRecord record) {
+        var sequence = spec.model().sequence();
+        if (sequence != null) {
+            return new Recurrent(sequence.timesteps(), sequence.features());
+        }
+        var series = record.series();
+        return series != null ? new Recurrent(series.window(), series.columns().size()) : FLAT;
+    }
 
     /** @param rows {@code [rows, columns]} */
     INDArray toInput(INDArray rows);

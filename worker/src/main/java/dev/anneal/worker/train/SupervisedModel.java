@@ -34,7 +34,7 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
                                         seed)
                                 : BatchAugmenter.NONE);
             case ModelFamilies.LSTM -> {
-                InputShape.Recurrent shape = recurrentShape(spec, data);
+                var shape = (InputShape.Recurrent) InputShape.of(spec, data.record());
                 yield new SupervisedModel(
                         LstmNetworkFactory.build(
                                 shape.features(), outputs, classification, p, seed, iterationsPerEpoch),
@@ -48,16 +48,6 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
                         InputShape.FLAT,
                         tabularAugmenter(data, p, seed));
         };
-    }
-
-    /** Fixed-length sequences declare their shape; time-series windows are window x series. */
-    static InputShape.Recurrent recurrentShape(TrainingSpec spec, PreparedData data) {
-        var sequence = spec.model().sequence();
-        if (sequence != null) {
-            return new InputShape.Recurrent(sequence.timesteps(), sequence.features());
-        }
-        var series = data.record().series();
-        return new InputShape.Recurrent(series.window(), series.columns().size());
     }
 
     private static BatchAugmenter tabularAugmenter(PreparedData data, TrialParams p, long seed) {
