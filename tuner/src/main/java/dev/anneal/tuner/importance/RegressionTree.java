@@ -1,5 +1,6 @@
 package dev.anneal.tuner.importance;
 
+import dev.anneal.tuner.random.Permutations;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -69,7 +70,7 @@ final class RegressionTree {
 
     private Split bestSplit(double[][] x, double[] y, int[] rows, RandomGenerator random) {
         int p = x[0].length;
-        int[] candidates = shuffled(p, random);
+        int[] candidates = Permutations.shuffled(p, random);
         Split best = null;
         for (int c = 0; c < Math.min(featuresPerSplit, p); c++) {
             int f = candidates[c];
@@ -123,19 +124,5 @@ final class RegressionTree {
             sum += y[r];
         }
         return sum / rows.length;
-    }
-
-    private static int[] shuffled(int n, RandomGenerator random) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

@@ -1,5 +1,6 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.tuner.random.Permutations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class HoldoutSplit {
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
         for (int[] group : groups(rows, classes)) {
-            shuffle(group, rng);
+            Permutations.shuffle(group, rng);
             int n = group.length;
             int toValidation = (int) Math.round(validationFraction * n);
             if (n >= 2) {
@@ -55,7 +56,7 @@ public final class HoldoutSplit {
         int[] foldOf = new int[rows];
         int next = 0;
         for (int[] group : groups(rows, classes)) {
-            shuffle(group, rng);
+            Permutations.shuffle(group, rng);
             for (int row : group) {
                 foldOf[row] = next;
                 next = (next + 1) % folds;
@@ -98,15 +99,6 @@ public final class HoldoutSplit {
         return byClass.stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toList();
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static int[] sorted(List<Integer> list) {

@@ -4,6 +4,7 @@ import static dev.anneal.worker.train.Hyperparameters.BATCH_SIZE;
 import static dev.anneal.worker.train.Hyperparameters.EARLY_STOPPING;
 import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
 
+import dev.anneal.tuner.random.Permutations;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.augment.BatchAugmenter;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,8 @@ public final class SupervisedTrainer {
             }
             double value = metrics.get(objective.metric());
             boolean improved = bestEpoch == 0 || (objective.maximize() ? value > bestValue : value < bestValue);
-            if (improved || objective.useLastEpoch()) {
+            // the model is the best epoch's network; with objective.epoch "last", simply the final one
+            if (improved && !objective.useLastEpoch()) {
                 runs.get(0).keepCurrentWeights();
             }
             if (improved) {
@@ -144,12 +146,7 @@ public final class SupervisedTrainer {
 
         /** @return the epoch's mean training loss, or {@code null} if a stop was requested */
         Double trainEpoch(int epoch, TrainingMonitor monitor) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Permutations.shuffle(order, shuffle);
             double lossSum = 0;
             int batches = 0;
             for (int start = 0; start < order.length; start += batchSize) {

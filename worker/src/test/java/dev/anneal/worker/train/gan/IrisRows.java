@@ -1,6 +1,7 @@
 package dev.anneal.worker.train.gan;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.tuner.random.Permutations;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.dataset.NumericColumn;
 import java.util.Arrays;
@@ -16,17 +17,7 @@ record IrisRows(float[][] train, float[][] validation) {
                 .map(c -> ((NumericColumn) c).values())
                 .toList();
         int rows = columns.get(0).length;
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = rows - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
+        int[] order = Permutations.shuffled(rows, new SplittableRandom(7));
         int trainRows = 100;
         float[][] all = new float[rows][columns.size()];
         for (int c = 0; c < columns.size(); c++) {
