@@ -1,6 +1,7 @@
 package dev.anneal.worker.prepare;
 
 import dev.anneal.worker.dataset.NumericColumn;
+import dev.anneal.worker.prepare.series.ColumnScale;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  * values only; a constant column gets scale 1 so it encodes as a constant instead of dividing by
  * zero.
  */
-final class NumericScaling {
+public final class NumericScaling {
 
     static final String STANDARD = "standard";
     static final String MINMAX = "minmax";
@@ -36,15 +37,15 @@ final class NumericScaling {
             String imputation,
             double fillValue,
             boolean pooled) {
-        double[] pooledScaling = pooled ? scaling(presentValues(columns, trainRows), normalization) : null;
+        ColumnScale pooledScaling = pooled ? scale(presentValues(columns, trainRows), normalization) : null;
         return columns.stream()
                 .map(c -> {
                     double[] present = presentValues(List.of(c), trainRows);
-                    double[] scaling = pooled ? pooledScaling : scaling(present, normalization);
+                    ColumnScale scaling = pooled ? pooledScaling : scale(present, normalization);
                     return new FeatureEncoder.Scaled(
                             c.name(),
-                            scaling[0],
-                            scaling[1],
+                            scaling.offset(),
+                            scaling.scale(),
                             fill(present, imputation, fillValue),
                             trainRows.length - present.length,
                             present.length > 0 && Arrays.stream(present).allMatch(v -> v == Math.rint(v)));
@@ -66,8 +67,11 @@ final class NumericScaling {
         return Arrays.copyOf(values, n);
     }
 
-    /** {center, scale}. */
-    private static double[] scaling(double[] values, String normalization) {
+    /**
+     * Fits {@code normalization} ({@code standard}, {@code minmax} or {@code none}) to present
+     * values: the one definition for table columns and time series alike.
+     */
+    public static ColumnScale scale(double[] values, String normalization) {
         return switch (normalization) {
             case STANDARD -> {
                 double mean = mean(values);
@@ -76,14 +80,14 @@ final class NumericScaling {
                     squares += (v - mean) * (v - mean);
                 }
                 double std = values.length == 0 ? 0 : Math.sqrt(squares / values.length);
-                yield new double[] {mean, std > 1e-12 ? std : 1.0};
+                yield new ColumnScale(mean, std > 1e-12 ? std : 1.0);
             }
             case MINMAX -> {
                 double min = Arrays.stream(values).min().orElse(0);
                 double max = Arrays.stream(values).max().orElse(0);
-                yield new double[] {min, max - min > 1e-12 ? max - min : 1.0};
+                yield new ColumnScale(min, max - min > 1e-12 ? max - min : 1.0);
             }
-            case NONE -> new double[] {0, 1};
+            case NONE -> ColumnScale.IDENTITY;
             default -> throw new IllegalArgumentException("unknown normalization " + normalization);
         };
     }

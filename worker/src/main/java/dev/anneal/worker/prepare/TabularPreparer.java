@@ -5,7 +5,6 @@ import dev.anneal.worker.dataset.Column;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;
-import dev.anneal.worker.train.ModelFamilies;
 import dev.anneal.worker.train.TrainingSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +15,8 @@ import java.util.stream.IntStream;
  * Turns a table into {@link PreparedData} for a job: drops rows without a target, splits
  * train/validation (holdout or k folds) with the job's seed, and fits imputation, scaling and
  * one-hot encodings on each training part only, so validation scores are honest. Image and
- * sequence models read the same rows; their feature columns must all be numeric and match the
- * declared shape.
+ * sequence models read the same rows (the api has checked that their columns are numeric and
+ * match the declared shape).
  */
 public final class TabularPreparer {
 
@@ -36,8 +35,8 @@ public final class TabularPreparer {
                 : table.column(spec.target())
                         .orElseThrow(() -> new TrainingDataException(
                                 "target column \"" + spec.target() + "\" is not in the dataset"));
+        // image and sequence shapes were checked against the dataset's columns when the job was submitted
         List<Column> features = features(table, spec);
-        checkLayout(spec, features);
         int[] rows = IntStream.range(0, table.rowCount())
                 .filter(r -> target == null || !target.isMissing(r))
                 .toArray();
@@ -212,38 +211,6 @@ public final class TabularPreparer {
             encoders.add(c instanceof CategoricalColumn cat ? FeatureEncoder.oneHot(cat, trainRows) : scaled.next());
         }
         return encoders;
-    }
-
-    /** Image and sequence models need numeric columns in exactly the declared number. */
-    private static void checkLayout(TrainingSpec spec, List<Column> features) {
-        var model = spec.model();
-        Integer expected = model.input() != null
-                ? Integer.valueOf(model.input().pixels())
-                : model.sequence() != null
-                        ? Integer.valueOf(
-                                model.sequence().timesteps() * model.sequence().features())
-                        : null;
-        if (expected == null) {
-            return;
-        }
-        String what = model.input() != null
-                ? "the image shape " + model.input().channels() + "x"
-                        + model.input().height() + "x" + model.input().width()
-                : "the sequence shape " + model.sequence().timesteps() + " steps x "
-                        + model.sequence().features() + " features";
-        if (features.size() != expected) {
-            throw new TrainingDataException(
-                    what + " needs " + expected + " feature columns, but the dataset has " + features.size());
-        }
-        features.stream()
-                .filter(CategoricalColumn.class::isInstance)
-                .findFirst()
-                .ifPresent(c -> {
-                    throw new TrainingDataException(
-                            ModelFamilies.CNN.equals(model.type())
-                                    ? "pixel column \"" + c.name() + "\" holds text; images need numbers"
-                                    : "sequence column \"" + c.name() + "\" holds text; sequences need numbers");
-                });
     }
 
     static List<Column> features(CsvTable table, TrainingSpec spec) {
