@@ -16,11 +16,6 @@ public final class MlpNetworkFactory {
 
     private MlpNetworkFactory() {}
 
-    /** A network for tools and benchmarks: constant learning rate. */
-    public static MultiLayerNetwork build(int inputs, int outputs, boolean classification, TrialParams p, long seed) {
-        return build(inputs, outputs, classification, p, seed, 1);
-    }
-
     /**
      * @param outputs classes for classification, 1 for regression
      * @param seed fixes weight initialization and dropout masks

@@ -16,12 +16,7 @@ public sealed interface TrainingResult {
      */
     record Finished(
             List<Map<String, Double>> curve, List<double[]> foldValues, TrainedModel model, boolean stoppedEarly)
-            implements TrainingResult {
-
-        public Finished(List<Map<String, Double>> curve) {
-            this(curve, List.of(), null, false);
-        }
-    }
+            implements TrainingResult {}
 
     /** The loss became NaN or infinite at {@code epoch}; the network cannot recover. */
     record Diverged(int epoch, String detail) implements TrainingResult {}

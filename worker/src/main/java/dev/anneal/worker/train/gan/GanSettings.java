@@ -62,40 +62,6 @@ public record GanSettings(
         require(iterationsPerEpoch >= 1, "iterationsPerEpoch must be at least 1");
     }
 
-    /** Settings without an L1 penalty and with a constant learning rate. */
-    public GanSettings(
-            double generatorLearningRate,
-            double discriminatorLearningRate,
-            int latentSize,
-            int units,
-            int hiddenLayers,
-            double dropout,
-            double labelSmoothing,
-            int batchSize,
-            int epochs,
-            String optimizer,
-            double momentum,
-            double weightDecay,
-            double gradientClipping) {
-        this(
-                generatorLearningRate,
-                discriminatorLearningRate,
-                latentSize,
-                units,
-                hiddenLayers,
-                dropout,
-                labelSmoothing,
-                batchSize,
-                epochs,
-                optimizer,
-                momentum,
-                weightDecay,
-                gradientClipping,
-                0,
-                "none",
-                1);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
