@@ -3,14 +3,10 @@ package dev.anneal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
-import dev.anneal.db.testing.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import dev.anneal.api.support.ServerIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Unknown ids, bad query parameters, health, metrics and the OpenAPI document. */
 @SpringBootTest(
@@ -21,22 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.servlet.multipart.max-request-size=64KB"
         })
 @DirtiesContext
-class ApiSurfaceIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+class ApiSurfaceIT extends ServerIT {
 
     @Test
     void unknownIdsAre404Problems() {

@@ -4,19 +4,14 @@ import static dev.anneal.api.asktell.AskTellIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.anneal.api.support.ApiClient;
-import dev.anneal.db.testing.TestDatabase;
+import dev.anneal.api.support.ServerIT;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,25 +30,10 @@ import tools.jackson.databind.JsonNode;
             "anneal.worker.heartbeat-interval=200ms"
         })
 @DirtiesContext
-class AskTellExpiryIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class AskTellExpiryIT extends ServerIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     long submit(int maxTrials) {
         return api.submit(AskTellIT.external("minimize", maxTrials, "random", AskTellIT.SPACE));

@@ -3,20 +3,16 @@ package dev.anneal.api.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.db.testing.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(
@@ -28,25 +24,10 @@ import tools.jackson.databind.JsonNode;
             "spring.servlet.multipart.max-request-size=64KB"
         })
 @DirtiesContext
-class DatasetApiIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class DatasetApiIT extends ServerIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void builtInSamplesAreRegisteredOnStart() {

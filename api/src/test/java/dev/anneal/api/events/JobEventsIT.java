@@ -6,19 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.EventStreamReader;
 import dev.anneal.api.support.EventStreamReader.Event;
-import dev.anneal.db.testing.TestDatabase;
+import dev.anneal.api.support.ServerIT;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The live event stream and incremental trial polling, read by real HTTP clients while a small job runs. */
@@ -31,7 +27,7 @@ import tools.jackson.databind.JsonNode;
             "anneal.events.poll-interval=100ms"
         })
 @DirtiesContext
-class JobEventsIT {
+class JobEventsIT extends ServerIT {
 
     static final String SMALL_IRIS_JOB = """
             { "dataset": "iris", "target": "label",
@@ -41,21 +37,6 @@ class JobEventsIT {
 
     /** Trials long enough (about a second each on an idle machine) that the poller sees them mid-training. */
     static final String STREAMED_IRIS_JOB = SMALL_IRIS_JOB.replace("\"epochs\": 5", "\"epochs\": 60");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void streamTellsTrialAndJobChangesWhileAJobRuns() throws Exception {

@@ -3,20 +3,16 @@ package dev.anneal.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.db.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,22 +23,7 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"anneal.worker.slots=2", "anneal.scheduler.fail-fast-after=3"})
 @DirtiesContext
-class JobLifecycleIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+class JobLifecycleIT extends ServerIT {
 
     static final String IRIS_RANDOM = """
             { "name": "iris-mlp", "dataset": "iris", "target": "label", "task": "classification",

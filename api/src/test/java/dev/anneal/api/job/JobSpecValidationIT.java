@@ -3,23 +3,19 @@ package dev.anneal.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.db.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,25 +24,10 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=0")
 @DirtiesContext
-class JobSpecValidationIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class JobSpecValidationIT extends ServerIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     static final String SPACE =
             "\"searchSpace\": { \"learningRate\": { \"type\": \"float\", \"min\": 1e-4, \"max\": 0.1, \"log\": true } }";

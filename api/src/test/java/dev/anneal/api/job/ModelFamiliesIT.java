@@ -3,23 +3,19 @@ package dev.anneal.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.db.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,25 +28,10 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"anneal.worker.slots=2", "anneal.scheduler.fail-fast-after=50"})
 @DirtiesContext
-class ModelFamiliesIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
+class ModelFamiliesIT extends ServerIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void cnnTunesConvolutionsOnDigitImagesAndKeepsOneModel() {

@@ -3,37 +3,18 @@ package dev.anneal.api.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
-import dev.anneal.db.testing.TestDatabase;
+import dev.anneal.api.support.ServerIT;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The model-based samplers, warm starts and initial trials, through real jobs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=2")
 @DirtiesContext
-class SearchAlgorithmsIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
+class SearchAlgorithmsIT extends ServerIT {
 
     @Test
     void bayesianSearchOnDigitsReaches97PercentWithin30Trials() {

@@ -3,8 +3,8 @@ package dev.anneal.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.db.testing.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
         properties = {"anneal.worker.slots=2"})
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BestModelIT {
+class BestModelIT extends ServerIT {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,18 +54,9 @@ class BestModelIT {
               "maxTrials": 3, "parallelism": 2 }
             """;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
-    ApiClient api;
     long job;
     JsonNode finished;
 
