@@ -27,6 +27,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * returnSequences} the whole sequence {@code [minibatch, nOut, timesteps]} for stacking. Gates are
  * sigmoid, cell and output activations tanh, no peepholes; gate order in the weights is input,
  * forget, cell, output. Masks (variable-length sequences) are not supported.
+ *
+ * <p><b>Not used for new networks:</b> libnd4j 1.0.0-M2.1's {@code lstmLayer_bp} leaks its working
+ * buffers on every call (about 1 MB per mini-batch of 32 rows, 24 steps, 32 units), so training
+ * with this layer grows the process without bound. The class stays so that models stored by
+ * earlier versions still load and predict (the forward op does not leak).
  */
 public class FusedLstmLayer extends SameDiffLayer {
 
