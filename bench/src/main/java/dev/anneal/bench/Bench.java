@@ -21,6 +21,7 @@ public final class Bench {
             case "training-ops" -> dev.anneal.bench.training.OpCounts.main(rest);
             case "training-child" -> dev.anneal.bench.training.ChildRun.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
+            case "memory" -> MemoryFootprint.main(rest);
             case "asktell" -> AskTellThroughput.main(rest);
             case "queue" -> QueueThroughput.main(rest);
             case "pruning" -> PruningBenefit.main(rest);
@@ -41,6 +42,9 @@ public final class Bench {
                           overhead [--url URL --token T] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard
+                          memory [--workload iris|lstm|cnn] [--count N] [--slots 2] [--epochs E] [--jvm "-Xmx.."]
+                                                   resident memory of a started server after 1..N iris jobs, or
+                                                   after each pair of trials of one LSTM / CNN job
                           asktell [--url URL --token T] [--cycles 3000] [--clients 8] [--warmup 5000]
                                                    ask+tell cycles/s of an external random-search job over HTTP,
                                                    K concurrent clients, p50/p99 latency, vs Optuna's RDB storage

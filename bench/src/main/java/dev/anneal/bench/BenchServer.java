@@ -51,6 +51,11 @@ final class BenchServer implements AutoCloseable {
      * serverArgs} (such as {@code --anneal.worker.slots=2}); healthy on return.
      */
     static BenchServer fromArgs(String[] args, String... serverArgs) throws Exception {
+        return fromArgs(args, List.of(), serverArgs);
+    }
+
+    /** As above, with JVM options (such as {@code -Xmx768m}) for a server this starts. */
+    static BenchServer fromArgs(String[] args, List<String> jvmArgs, String... serverArgs) throws Exception {
         String url = option(args, "--url", null);
         token = option(args, "--token", System.getenv("ANNEAL_TOKEN"));
         BenchServer server;
@@ -60,7 +65,7 @@ final class BenchServer implements AutoCloseable {
             Path home = Files.createTempDirectory("anneal-bench");
             int port = freePort();
             token = "anneal_bench-" + java.util.UUID.randomUUID();
-            server = new BenchServer("http://localhost:" + port, start(port, home, token, serverArgs), home);
+            server = new BenchServer("http://localhost:" + port, start(port, home, token, jvmArgs, serverArgs), home);
         }
         try {
             server.awaitHealthy();
@@ -134,15 +139,27 @@ final class BenchServer implements AutoCloseable {
         return token == null ? request : request.header("Authorization", authorization());
     }
 
-    private static Process start(int port, Path home, String adminToken, String... serverArgs) throws IOException {
+    /** The data directory of a server this started (embedded PostgreSQL lives under it). */
+    java.util.Optional<Path> home() {
+        return java.util.Optional.ofNullable(home);
+    }
+
+    /** The started server's process id, for benchmarks that read its memory. */
+    java.util.OptionalLong pid() {
+        return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
+    }
+
+    private static Process start(int port, Path home, String adminToken, List<String> jvmArgs, String... serverArgs)
+            throws IOException {
         Path jar = Path.of("api", "target", "anneal.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(
-                java,
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmArgs);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,

@@ -3,6 +3,7 @@ package dev.anneal.worker.claim;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
@@ -169,6 +170,7 @@ public class WorkerPool implements SmartLifecycle {
             registration.trialDone();
             metrics.trialFinished(outcome, Duration.between(control.claimedAt(), Instant.now()));
             MDC.clear();
+            TrialMemory.releaseAfterTrial();
             signal.wake();
             finishedListener.accept(new TrialFinishedEvent(trial.jobId(), trial.trialId(), outcome));
         }
