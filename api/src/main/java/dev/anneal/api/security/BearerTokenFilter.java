@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes on every
- * request (no cache, so a revocation counts from the next request). A missing or refused token
+ * request (no cache, so a revocation or an expiry counts from the next request). A missing or refused token
  * leaves the request anonymous; the entry point then answers 401 on protected paths, with the
  * reason recorded here.
  */
@@ -47,12 +46,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = header.substring(7).trim();
-        Optional<ApiTokens.Holder> holder = tokens.authenticate(TokenSecrets.hash(token));
-        if (holder.isEmpty()) {
+        ApiTokens.Presented presented = tokens.authenticate(TokenSecrets.hash(token));
+        if (presented instanceof ApiTokens.Presented.Expired expired) {
+            request.setAttribute(
+                    ProblemWriter.REFUSAL,
+                    "the API token expired at " + expired.expiresAt() + "; ask whoever gave it to you for a new one");
+            return;
+        }
+        if (!(presented instanceof ApiTokens.Presented.Live live)) {
             request.setAttribute(ProblemWriter.REFUSAL, "the API token is unknown or revoked");
             return;
         }
-        ApiTokens.Holder h = holder.get();
+        ApiTokens.Holder h = live.holder();
         Caller caller = new Caller(h.tokenId(), h.projectId(), h.projectName(), h.admin());
         List<SimpleGrantedAuthority> roles = h.admin() ? List.of(new SimpleGrantedAuthority(ADMIN)) : List.of();
         SecurityContextHolder.getContext()

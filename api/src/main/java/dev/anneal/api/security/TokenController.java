@@ -28,7 +28,10 @@ class TokenController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a token; its secret is in this answer only")
+    @Operation(
+            summary = "Create a token; its secret is in this answer only",
+            description = "The new token records the caller's token as its creator and is revoked with it."
+                    + " Optional expiresIn: 90m, 12h, 30d (at most 3650d); it never outlives the caller's token.")
     ResponseEntity<TokenCreated> create(@RequestBody(required = false) TokenRequest request) {
         TokenCreated created = service.create(request);
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id()))
@@ -36,14 +39,19 @@ class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "Tokens of the caller's project (every project for an admin token), without secrets")
+    @Operation(
+            summary = "Tokens without secrets: every project's for an admin token,"
+                    + " the caller's project's non-admin tokens otherwise")
     List<ApiTokens.TokenRecord> list() {
         return service.list();
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a token; it is refused from its next request on")
+    @Operation(
+            summary = "Revoke a token and every token it made (transitively); they are refused from their next request",
+            description = "A non-admin token revokes only its own project's non-admin tokens: an admin token is 403,"
+                    + " another project's token 404.")
     void revoke(@PathVariable long id) {
         service.revoke(id);
     }
