@@ -31,6 +31,10 @@ WORKDIR /var/lib/anneal
 # PASSIVE: idle OpenMP threads sleep instead of spinning (with 2 threads per trial on a busy machine,
 # spinning made training up to 20x slower); it can only be set before the JVM loads libnd4j.
 ENV OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
+# Memory (README "Memory"): half of the container's limit for the Java heap leaves the other half
+# for ND4J's native arrays, the JIT and thread stacks; the collection each worker asks for after
+# a trial (to free that trial's native arrays) runs concurrently instead of pausing other slots.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExplicitGCInvokesConcurrent"
 
 # the server: REST API, scheduler and (unless ANNEAL_WORKER_SLOTS=0) embedded workers
 FROM runtime AS api
@@ -38,7 +42,7 @@ COPY --from=build /src/api/target/anneal.jar /opt/anneal/anneal.jar
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/anneal/anneal.jar"]
+ENTRYPOINT ["java", "-jar", "/opt/anneal/anneal.jar"]
 
 # a worker-only process; needs SPRING_DATASOURCE_URL of the server's PostgreSQL
 FROM runtime AS worker
@@ -46,4 +50,4 @@ COPY --from=build /src/worker/target/anneal-worker.jar /opt/anneal/anneal-worker
 EXPOSE 8081
 HEALTHCHECK --interval=10s --timeout=5s --start-period=90s --retries=3 \
     CMD curl -fsS http://localhost:8081/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/anneal/anneal-worker.jar"]
+ENTRYPOINT ["java", "-jar", "/opt/anneal/anneal-worker.jar"]

@@ -8,8 +8,8 @@ help: ## list the targets
 build: ## build every module and the server jar, skipping tests
 	$(MAVEN) -B package -DskipTests
 
-run: build ## build and start the server on :8080 (embedded PostgreSQL in ~/.anneal)
-	java -jar api/target/anneal.jar
+run: build ## build and start the server on :8080 (embedded PostgreSQL in ~/.anneal; heap sized by bin/anneal-server)
+	bin/anneal-server
 
 cli: ## build the anneal CLI, cli/target/anneal-cli.jar (run it with bin/anneal)
 	$(MAVEN) -B -pl cli -am package -DskipTests
