@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,9 +42,10 @@ public record DatasetFile(CsvTable table, String sha256, long uncompressedSize, 
 
     /**
      * Parses an upload (plain or gzip-compressed CSV) within {@code limits}. With limits, the
-     * upload is first only counted (compressed bytes, inflated bytes, cells; one row in memory at
-     * a time), and parsed into a table only once it is known to fit: a gzip bomb or a table of
-     * 10^8 cells is refused having materialised nothing.
+     * upload is first only counted: its bytes as sent and inflated (without parsing, the cheapest
+     * way to stop a bomb), then its cells (parsed one row at a time); it is parsed into a table
+     * only once it is known to fit. A gzip bomb or a table of 10^8 cells is refused having
+     * materialised nothing.
      *
      * @throws DatasetTooLargeException if it is over one of the limits
      * @throws InvalidDatasetException if it is not a usable CSV table
@@ -51,6 +53,11 @@ public record DatasetFile(CsvTable table, String sha256, long uncompressedSize, 
     public static DatasetFile parse(Source source, DatasetLimits limits) {
         try {
             if (limits.bounded()) {
+                // bytes first, without parsing: a bomb is refused after inflating only up to the limit
+                try (InputStream uploaded = uploaded(source, limits)) {
+                    uncompressed(uploaded, limits).transferTo(OutputStream.nullOutputStream());
+                }
+                // then cells, one row in memory at a time
                 try (InputStream uploaded = uploaded(source, limits)) {
                     CsvTableReader.scan(uncompressed(uploaded, limits), limits.maxCells());
                 }

@@ -158,13 +158,14 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
         }
     }
 
-    static long times(long a, long b) {
+    /** {@code a × b}, or {@code Long.MAX_VALUE} if that overflows. */
+    public static long times(long a, long b) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
         return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
     }
 
-    static long plus(long a, long b) {
+    public static long plus(long a, long b) {
         long sum = a + b;
         return sum < 0 ? Long.MAX_VALUE : sum;
     }

@@ -46,8 +46,8 @@ class DatasetLimitsTest {
                         DatasetTooLargeException.class,
                         e -> assertThat(e.limit()).isEqualTo(DatasetTooLargeException.Limit.CELLS))
                 .hasMessageContaining("at most 100000 cells");
-        // refused by the counting pass: the parsing pass never started
-        assertThat(opened[0]).isEqualTo(1);
+        // refused by the counting passes (bytes, then cells): the parsing pass never started
+        assertThat(opened[0]).isEqualTo(2);
     }
 
     @Test
