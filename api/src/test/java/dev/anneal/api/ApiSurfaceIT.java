@@ -11,11 +11,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Unknown ids, bad query parameters, health, metrics and the OpenAPI document. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "anneal.worker.slots=0",
-            "spring.servlet.multipart.max-file-size=64KB",
-            "spring.servlet.multipart.max-request-size=64KB"
-        })
+        properties = {"anneal.worker.slots=0", "anneal.limits.dataset.upload-size=64KB"})
 @DirtiesContext
 class ApiSurfaceIT extends ServerIT {
 

@@ -1,9 +1,6 @@
 package dev.anneal.api.dataset;
 
 import dev.anneal.api.problem.ApiProblem;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +31,13 @@ class BuiltinDatasets implements ApplicationRunner {
             if (datasets.builtinExists(name)) {
                 continue;
             }
-            try (InputStream in = new ClassPathResource("datasets/" + name + ".csv").getInputStream()) {
-                datasets.store(name, name + ".csv", in.readAllBytes(), true);
+            ClassPathResource file = new ClassPathResource("datasets/" + name + ".csv");
+            if (!file.exists()) {
+                throw new IllegalStateException("built-in dataset " + name + " is missing from the jar");
+            }
+            try {
+                datasets.store(name, name + ".csv", file::getInputStream, true);
                 log.info("Registered built-in dataset {}", name);
-            } catch (IOException e) {
-                throw new UncheckedIOException("built-in dataset " + name + " is missing from the jar", e);
             } catch (ApiProblem e) {
                 // another server registered it at the same moment
                 log.debug("Built-in dataset {} not registered: {}", name, e.getMessage());

@@ -6,7 +6,6 @@ import dev.anneal.api.web.PageResponse;
 import dev.anneal.api.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.net.URI;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -35,15 +34,15 @@ class DatasetController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload a dataset",
-            description =
-                    "Multipart form with `file` (.csv or .csv.gz: header row, comma separated, UTF-8) and `name`.")
-    ResponseEntity<DatasetResponse> upload(@RequestPart("file") MultipartFile file, @RequestParam("name") String name)
-            throws IOException {
+            description = "Multipart form with `file` (.csv or .csv.gz: header row, comma separated, UTF-8) and `name`."
+                    + " Limits (anneal.limits.dataset.*): upload size, size after decompression, and cells;"
+                    + " over one is 413")
+    ResponseEntity<DatasetResponse> upload(@RequestPart("file") MultipartFile file, @RequestParam("name") String name) {
         if (file.isEmpty()) {
             throw new ApiProblem(
                     HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_DATASET, "Invalid dataset", "the file is empty");
         }
-        DatasetResponse stored = datasets.store(name, file.getOriginalFilename(), file.getBytes(), false);
+        DatasetResponse stored = datasets.store(name, file.getOriginalFilename(), file::getInputStream, false);
         return ResponseEntity.created(URI.create("/api/v1/datasets/" + stored.id()))
                 .body(stored);
     }

@@ -1,5 +1,7 @@
 package dev.anneal.api.dataset;
 
+import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.api.limits.ProjectQuotas;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.problem.ProblemTypes;
 import dev.anneal.api.security.CurrentCaller;
@@ -7,19 +9,26 @@ import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.worker.dataset.DatasetFile;
+import dev.anneal.worker.dataset.DatasetLimits;
 import dev.anneal.worker.dataset.DatasetProfiler;
+import dev.anneal.worker.dataset.DatasetTooLargeException;
 import dev.anneal.worker.dataset.InvalidDatasetException;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores datasets (content once per hash, with an inferred profile) and reads them back. */
+/**
+ * Stores datasets (content once per hash, with an inferred profile) and reads them back. An
+ * upload is counted against {@code anneal.limits.dataset.*} while it streams in, parsed outside
+ * any transaction, and written in a short one that holds the project's storage quota.
+ */
 @Service
 public class DatasetService {
 
@@ -28,29 +37,37 @@ public class DatasetService {
     private final DatasetRepository datasets;
     private final DatasetContentStore contents;
     private final JsonMapper json;
-    private final long maxUncompressedBytes;
     private final CurrentCaller caller;
+    private final ProjectQuotas quotas;
+    private final TransactionTemplate transaction;
+    private final DatasetLimits limits;
 
     DatasetService(
             DatasetRepository datasets,
             DatasetContentStore contents,
             JsonMapper json,
             CurrentCaller caller,
-            @Value("${anneal.datasets.max-uncompressed-size:1GB}")
-                    org.springframework.util.unit.DataSize maxUncompressed) {
+            ProjectQuotas quotas,
+            PlatformTransactionManager transactions,
+            LimitsProperties limits) {
         this.datasets = datasets;
         this.contents = contents;
         this.json = json;
         this.caller = caller;
-        this.maxUncompressedBytes = maxUncompressed.toBytes();
+        this.quotas = quotas;
+        this.transaction = new TransactionTemplate(transactions);
+        LimitsProperties.Dataset d = limits.dataset();
+        this.limits =
+                new DatasetLimits(d.uploadSize().toBytes(), d.uncompressedSize().toBytes(), d.cells());
     }
 
     /**
      * Parses, profiles and stores a CSV (or gzip-compressed CSV) under {@code name}. Content
      * already stored under the same hash is not stored again.
+     *
+     * @param upload read twice: once only counting, then (if it fits) to parse
      */
-    @Transactional
-    public DatasetResponse store(String name, String filename, byte[] content, boolean builtin) {
+    public DatasetResponse store(String name, String filename, DatasetFile.Source upload, boolean builtin) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw invalid(
                     "name must be 1-64 letters, digits, '_', '-' or '.', starting with a letter or digit, but was "
@@ -61,29 +78,40 @@ public class DatasetService {
         if (builtin ? datasets.findByNameAndBuiltinTrue(name).isPresent() : exists(name)) {
             throw nameTaken(name);
         }
+        if (project != null) {
+            quotas.checkDatasetBytes(project, 0);
+        }
         DatasetFile file;
         try {
-            file = DatasetFile.parse(content, maxUncompressedBytes);
+            // the built-in samples ship in the jar: they are not uploads, and the limits are not theirs
+            file = DatasetFile.parse(upload, builtin ? DatasetLimits.NONE : limits);
+        } catch (DatasetTooLargeException e) {
+            throw tooLarge(e);
         } catch (InvalidDatasetException e) {
             throw invalid(e.getMessage());
         }
-        contents.storeIfAbsent(file.sha256(), file.gzipBytes(), file.uncompressedSize());
-        DatasetEntity entity = new DatasetEntity(
-                name,
-                file.sha256(),
-                filename,
-                file.table().rowCount(),
-                file.table().columns().size(),
-                json.writeValueAsString(DatasetProfiler.profile(file.table())),
-                builtin,
-                project);
-        try {
-            entity = datasets.saveAndFlush(entity);
-        } catch (DataIntegrityViolationException e) {
-            // another upload took the name between our check and our insert
-            throw nameTaken(name);
-        }
-        return DatasetResponse.of(datasets.findById(entity.getId()).orElseThrow(), json.readTree(entity.getProfile()));
+        String profile = json.writeValueAsString(DatasetProfiler.profile(file.table()));
+        DatasetEntity stored = transaction.execute(status -> {
+            if (project != null) {
+                quotas.reserveDatasetBytes(project, file.gzipBytes().length);
+            }
+            contents.storeIfAbsent(file.sha256(), file.gzipBytes(), file.uncompressedSize());
+            try {
+                return datasets.saveAndFlush(new DatasetEntity(
+                        name,
+                        file.sha256(),
+                        filename,
+                        file.table().rowCount(),
+                        file.table().columns().size(),
+                        profile,
+                        builtin,
+                        project));
+            } catch (DataIntegrityViolationException e) {
+                // another upload took the name between our check and our insert
+                throw nameTaken(name);
+            }
+        });
+        return DatasetResponse.of(datasets.findById(stored.getId()).orElseThrow(), json.readTree(profile));
     }
 
     @Transactional(readOnly = true)
@@ -111,6 +139,23 @@ public class DatasetService {
 
     private static ApiProblem invalid(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_DATASET, "Invalid dataset", detail);
+    }
+
+    /** 413 naming the limit (as its property) and its value. */
+    private static ApiProblem tooLarge(DatasetTooLargeException e) {
+        String property = switch (e.limit()) {
+            case UPLOAD_BYTES -> LimitsProperties.DATASET_UPLOAD_SIZE;
+            case UNCOMPRESSED_BYTES -> LimitsProperties.DATASET_UNCOMPRESSED_SIZE;
+            case CELLS -> LimitsProperties.DATASET_CELLS;
+        };
+        return new ApiProblem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        ProblemTypes.PAYLOAD_TOO_LARGE,
+                        "Dataset too large",
+                        e.getMessage() + " (" + property + ")")
+                .with("field", "file")
+                .with("limit", property)
+                .with("max", e.max());
     }
 
     private static ApiProblem nameTaken(String name) {

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.problem.FieldError;
 import dev.anneal.api.problem.ProblemTypes;
@@ -76,11 +77,16 @@ class JobSpecParser {
     private final JobRepository jobs;
     private final JsonMapper json;
     private final SecureRandom seeds = new SecureRandom();
+    private final SearchSpaceParser.Limits spaceLimits;
+    private final ModelBudget budget;
 
-    JobSpecParser(DatasetRepository datasets, JobRepository jobs, JsonMapper json) {
+    JobSpecParser(DatasetRepository datasets, JobRepository jobs, JsonMapper json, LimitsProperties limits) {
         this.datasets = datasets;
         this.jobs = jobs;
         this.json = json;
+        this.spaceLimits = new SearchSpaceParser.Limits(
+                limits.searchSpace().parameters(), limits.searchSpace().categoricalValues());
+        this.budget = new ModelBudget(limits.model());
     }
 
     /**
@@ -119,10 +125,12 @@ class JobSpecParser {
                         : root.choice("task", false, TASKS).or(() -> targetColumn.map(JobSpecParser::inferTask));
         task.ifPresent(t -> targetColumn.ifPresent(c -> checkTarget(root, t, c)));
         List<String> features = root.strings("features").orElse(List.of());
-        profile.ifPresent(p -> {
-            List<ColumnProfile> used = checkFeatures(root, p, target.orElse(null), features, model.series());
-            ModelSpecParser.checkFeatures(root, model, used);
-        });
+        List<ColumnProfile> used = profile.map(p -> {
+                    List<ColumnProfile> columns = checkFeatures(root, p, target.orElse(null), features, model.series());
+                    ModelSpecParser.checkFeatures(root, model, columns);
+                    return columns;
+                })
+                .orElse(List.of());
 
         Search search = search(root, model.type());
         if (search.space() != null) {
@@ -145,6 +153,18 @@ class JobSpecParser {
                 root, search.space() == null ? null : search.space().space(), json);
         ObjectNode preprocessing = preprocessing(root);
         String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
+        if (search.space() != null) {
+            // also beside other problems: an oversized network is worth knowing about at once
+            budget.check(
+                    root,
+                    model,
+                    search.space().space(),
+                    profile.map(p -> used),
+                    task.orElse(TrainingSpec.REGRESSION),
+                    targetColumn.map(ColumnProfile::distinct).orElse(0),
+                    validation,
+                    rows);
+        }
 
         if (!root.errors().isEmpty()) {
             throw invalid(root.errors());
@@ -277,7 +297,7 @@ class JobSpecParser {
     /** @param family the model family whose hyperparameters the space may use; {@code null} for external jobs */
     private Search search(SpecNode root, String family) {
         Optional<SearchSpaceParser.Parsed> space =
-                root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, family));
+                root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, family, spaceLimits));
         Algorithm algorithm = algorithm(root);
         space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
         boolean grid = "grid".equals(algorithm.type());

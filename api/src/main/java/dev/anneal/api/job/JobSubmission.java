@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.api.limits.ProjectQuotas;
 import dev.anneal.db.idempotency.IdempotencyKeys;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
@@ -29,13 +30,16 @@ class JobSubmission {
     private final JobSpecParser parser;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final ProjectQuotas quotas;
 
     JobSubmission(
             JobRepository jobs,
             IdempotencyKeys keys,
             JobSpecParser parser,
             JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ProjectQuotas quotas) {
+        this.quotas = quotas;
         this.jobs = jobs;
         this.keys = keys;
         this.parser = parser;
@@ -50,6 +54,8 @@ class JobSubmission {
     @Transactional
     JobEntity create(JsonNode body, Optional<IdempotentRequest> key, long project) {
         ParsedJob parsed = parser.parse(body, project);
+        // after parsing, so the project's row is locked only for the count and the insert
+        quotas.reserveUnfinishedJob(project);
         JobEntity job = jobs.saveAndFlush(new JobEntity(
                 parsed.name(),
                 json.writeValueAsString(parsed.spec()),

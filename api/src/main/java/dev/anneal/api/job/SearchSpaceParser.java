@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
@@ -30,6 +31,16 @@ final class SearchSpaceParser {
     /** The parsed space and its canonical JSON (what is stored with the job). */
     record Parsed(SearchSpace space, ObjectNode json) {}
 
+    /**
+     * How large a submitted space may be ({@code anneal.limits.search-space.*}): a space is stored
+     * with its job, served with every read of it and loaded on every scheduler pass.
+     */
+    record Limits(int parameters, int categoricalValues) {
+
+        /** Spaces already stored were checked when they were submitted. */
+        static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     private static final Set<String> FLOAT_FIELDS = Set.of("type", "min", "max", "log", "step");
     private static final Set<String> CATEGORICAL_FIELDS = Set.of("type", "values");
     private static final List<String> TYPES = List.of("float", "int", "categorical");
@@ -44,14 +55,26 @@ final class SearchSpaceParser {
      *     for external jobs, whose parameters may have any name
      */
     static Optional<Parsed> parse(SpecNode searchSpace, String family) {
+        return parse(searchSpace, family, Limits.NONE);
+    }
+
+    static Optional<Parsed> parse(SpecNode searchSpace, String family, Limits limits) {
         if (searchSpace.fieldNames().isEmpty()) {
             searchSpace.error("", "must have at least one parameter");
+            return Optional.empty();
+        }
+        if (searchSpace.fieldNames().size() > limits.parameters()) {
+            searchSpace.error(
+                    "",
+                    "may have at most " + limits.parameters() + " parameters ("
+                            + LimitsProperties.SEARCH_SPACE_PARAMETERS + "), but has "
+                            + searchSpace.fieldNames().size());
             return Optional.empty();
         }
         Map<String, Distribution> parameters = new LinkedHashMap<>();
         boolean ok = true;
         for (String name : searchSpace.fieldNames()) {
-            Optional<Distribution> d = parameter(searchSpace, name)
+            Optional<Distribution> d = parameter(searchSpace, name, limits)
                     .filter(p ->
                             family != null ? fitsCatalog(searchSpace, name, p, family) : goodName(searchSpace, name));
             d.ifPresent(p -> parameters.put(name, p));
@@ -64,7 +87,7 @@ final class SearchSpaceParser {
         return Optional.of(new Parsed(space, toJson(space)));
     }
 
-    private static Optional<Distribution> parameter(SpecNode searchSpace, String name) {
+    private static Optional<Distribution> parameter(SpecNode searchSpace, String name, Limits limits) {
         JsonNode raw = searchSpace.raw(name);
         if (raw == null || raw.isNull() || raw.isArray()) {
             searchSpace.error(
@@ -86,7 +109,7 @@ final class SearchSpaceParser {
             return switch (type.get()) {
                 case "float" -> floatRange(p, name, before);
                 case "int" -> intRange(p, name, before);
-                default -> categorical(p, name, before);
+                default -> categorical(p, name, before, limits);
             };
         } catch (InvalidSearchSpaceException e) {
             p.error(e.field() == null ? "type" : e.field(), e.getMessage());
@@ -118,7 +141,7 @@ final class SearchSpaceParser {
         return Optional.of(new IntDistribution(name, min.get(), max.get(), log, step.orElse(1L)));
     }
 
-    private static Optional<Distribution> categorical(SpecNode p, String name, int errorsBefore) {
+    private static Optional<Distribution> categorical(SpecNode p, String name, int errorsBefore, Limits limits) {
         p.rejectUnknown(CATEGORICAL_FIELDS);
         JsonNode values = p.raw("values");
         if (values == null || values.isNull()) {
@@ -127,6 +150,13 @@ final class SearchSpaceParser {
         }
         if (!values.isArray()) {
             p.error("values", "must be an array, but was " + SpecNode.describe(values));
+            return Optional.empty();
+        }
+        if (values.size() > limits.categoricalValues()) {
+            p.error(
+                    "values",
+                    "may list at most " + limits.categoricalValues() + " values ("
+                            + LimitsProperties.SEARCH_SPACE_CATEGORICAL_VALUES + "), but lists " + values.size());
             return Optional.empty();
         }
         List<Object> choices = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.anneal.api.problem;
 
+import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.api.limits.RequestBodyTooLarge;
 import dev.anneal.db.job.IllegalJobTransitionException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,9 +32,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final LimitsProperties limits;
+
+    ProblemDetailsAdvice(LimitsProperties limits) {
+        this.limits = limits;
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLarge tooLarge = causeOfType(ex, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(ex, bodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         String cause = ex.getMostSpecificCause().getMessage();
         String detail = "the request body is not valid JSON" + (cause == null ? "" : ": " + firstLine(cause));
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON", detail);
@@ -84,8 +96,37 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.PAYLOAD_TOO_LARGE,
                 ProblemTypes.PAYLOAD_TOO_LARGE,
                 "Upload too large",
-                "the upload exceeds the server's limit (spring.servlet.multipart.max-file-size)");
+                "an upload may be at most " + limits.dataset().uploadSize().toBytes() + " bytes ("
+                        + LimitsProperties.DATASET_UPLOAD_SIZE + "), but this one is larger");
+        body.setProperty("limit", LimitsProperties.DATASET_UPLOAD_SIZE);
+        body.setProperty("maxBytes", limits.dataset().uploadSize().toBytes());
         return handleExceptionInternal(ex, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** A body read past the cap outside a message converter (one that reads the stream itself). */
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<ProblemDetail> requestBodyTooLarge(RequestBodyTooLarge ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(ex));
+    }
+
+    private static ProblemDetail bodyTooLarge(RequestBodyTooLarge ex) {
+        ProblemDetail body = problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemTypes.PAYLOAD_TOO_LARGE,
+                "Request body too large",
+                RequestBodyTooLarge.detail(ex.maxBytes(), -1));
+        body.setProperty("limit", LimitsProperties.REQUEST_BODY);
+        body.setProperty("maxBytes", ex.maxBytes());
+        return body;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(IllegalJobTransitionException.class)

@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final URI MAX_TRIALS_REACHED = URI.create(BASE + "max-trials-reached");
     public static final URI TRIAL_ALREADY_FINISHED = URI.create(BASE + "trial-already-finished");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+    public static final URI QUOTA_EXCEEDED = URI.create(BASE + "quota-exceeded");
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
     public static final URI FORBIDDEN = URI.create(BASE + "forbidden");

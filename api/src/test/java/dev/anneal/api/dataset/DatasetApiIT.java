@@ -20,8 +20,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "anneal.worker.slots=0",
             // a small limit, so the over-limit answer can be tested without a 200 MB upload
-            "spring.servlet.multipart.max-file-size=64KB",
-            "spring.servlet.multipart.max-request-size=64KB"
+            "anneal.limits.dataset.upload-size=64KB"
         })
 @DirtiesContext
 class DatasetApiIT extends ServerIT {

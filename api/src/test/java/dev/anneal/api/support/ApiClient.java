@@ -110,6 +110,18 @@ public final class ApiClient {
                 .exchange((req, res) -> read(res));
     }
 
+    /** Uploads a file from disk, streamed: for uploads too large to hold in the test's memory. */
+    public Response upload(String name, java.nio.file.Path file) {
+        var form = new LinkedMultiValueMap<String, Object>();
+        form.add("name", name);
+        form.add("file", new org.springframework.core.io.FileSystemResource(file));
+        return http.post()
+                .uri("/api/v1/datasets")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .exchange((req, res) -> read(res));
+    }
+
     /** Submits a job spec and returns its id, failing the test if it is not accepted. */
     public long submit(String spec) {
         Response created = postJson("/api/v1/jobs", spec);

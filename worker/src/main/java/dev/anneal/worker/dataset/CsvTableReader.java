@@ -1,6 +1,7 @@
 package dev.anneal.worker.dataset;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,6 +27,12 @@ public final class CsvTableReader {
 
     /** Columns beyond this are refused: wider tables do not train sensibly as an MLP input. */
     public static final int MAX_COLUMNS = 10_000;
+
+    /** Characters one row (or the header) may have: bounds what the parser holds for one row. */
+    public static final int MAX_ROW_CHARS = 1 << 20;
+
+    /** What the parser may have read beyond the current row. */
+    private static final int READ_AHEAD = 64 * 1024;
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT
             .builder()
@@ -54,32 +61,70 @@ public final class CsvTableReader {
      * @throws InvalidDatasetException if the content is not a CSV table Anneal can use
      */
     public static CsvTable read(InputStream in) {
+        return read(in, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads uncompressed CSV from {@code in} and closes it, refusing it as soon as it holds more
+     * than {@code maxCells} data cells.
+     *
+     * @throws DatasetTooLargeException once the table passes {@code maxCells}
+     * @throws InvalidDatasetException if the content is not a CSV table Anneal can use
+     */
+    public static CsvTable read(InputStream in, long maxCells) {
+        List<ColumnBuilder> builders = new ArrayList<>();
+        int rows = parse(in, maxCells, header -> builders.addAll(builders(header)), record -> {
+            for (int i = 0; i < record.size(); i++) {
+                builders.get(i).add(record.get(i));
+            }
+        });
+        return new CsvTable(builders.stream().map(ColumnBuilder::build).toList(), rows);
+    }
+
+    /**
+     * Reads uncompressed CSV from {@code in} as {@link #read(InputStream, long)} does, with the same
+     * checks, but keeps none of it: only one row is in memory at a time.
+     *
+     * @return the number of data rows
+     */
+    public static int scan(InputStream in, long maxCells) {
+        return parse(in, maxCells, CsvTableReader::builders, record -> {});
+    }
+
+    private static int parse(
+            InputStream in,
+            long maxCells,
+            java.util.function.Consumer<List<String>> onHeader,
+            java.util.function.Consumer<CSVRecord> onRecord) {
         try (InputStream raw = in;
-                Reader reader = new InputStreamReader(
+                RowLengthGuard reader = new RowLengthGuard(new InputStreamReader(
                         raw,
                         StandardCharsets.UTF_8
                                 .newDecoder()
                                 .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT));
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)));
                 CSVParser parser =
                         CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
-            List<ColumnBuilder> builders = builders(header);
-            int rows = 0;
+            onHeader.accept(header);
+            int columns = header.size();
+            long rows = 0;
             for (CSVRecord record : parser) {
-                if (record.size() != header.size()) {
+                reader.rowDone();
+                if (record.size() != columns) {
                     throw new InvalidDatasetException("data row " + record.getRecordNumber() + " has " + record.size()
-                            + " cells, but the header has " + header.size());
+                            + " cells, but the header has " + columns);
                 }
-                for (int i = 0; i < header.size(); i++) {
-                    builders.get(i).add(record.get(i));
+                if ((rows + 1) * columns > maxCells) {
+                    throw DatasetTooLargeException.cells(maxCells, rows, columns);
                 }
+                onRecord.accept(record);
                 rows++;
             }
             if (rows == 0) {
                 throw new InvalidDatasetException("the file has a header but no data rows");
             }
-            return new CsvTable(builders.stream().map(ColumnBuilder::build).toList(), rows);
+            return (int) rows;
         } catch (CharacterCodingException e) {
             throw new InvalidDatasetException("the file is not UTF-8 text", e);
         } catch (IOException | UncheckedIOException e) {
@@ -87,6 +132,46 @@ public final class CsvTableReader {
         } catch (IllegalArgumentException | IllegalStateException e) {
             // commons-csv reports a missing, empty or duplicate header this way
             throw new InvalidDatasetException("the CSV header is not usable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a row (or the header) longer than {@link #MAX_ROW_CHARS}: the parser holds a whole
+     * row in memory before it can be counted, so an endless line would otherwise be materialised
+     * in full. Counts characters read since the last row ended (plus the parser's read-ahead).
+     */
+    private static final class RowLengthGuard extends FilterReader {
+
+        private long sinceRow;
+
+        RowLengthGuard(Reader in) {
+            super(in);
+        }
+
+        void rowDone() {
+            sinceRow = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            sinceRow += n;
+            if (sinceRow > MAX_ROW_CHARS + READ_AHEAD) {
+                throw new InvalidDatasetException("a row of a dataset may be at most " + MAX_ROW_CHARS
+                        + " characters long, but this file has a longer one");
+            }
         }
     }
 

@@ -1,0 +1,229 @@
+package dev.anneal.api.job;
+
+import static dev.anneal.worker.train.Hyperparameters.BATCH_NORM;
+import static dev.anneal.worker.train.Hyperparameters.BATCH_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.CONV_BLOCKS;
+import static dev.anneal.worker.train.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.worker.train.Hyperparameters.FILTERS;
+import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.worker.train.Hyperparameters.KERNEL_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.POOLING;
+import static dev.anneal.worker.train.Hyperparameters.UNITS;
+import static dev.anneal.worker.train.Hyperparameters.WINDOW;
+
+import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.tuner.space.Distribution;
+import dev.anneal.tuner.space.IntDistribution;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.worker.dataset.ColumnProfile;
+import dev.anneal.worker.prepare.FeatureEncoder;
+import dev.anneal.worker.train.Hyperparameters;
+import dev.anneal.worker.train.ModelFamilies;
+import dev.anneal.worker.train.NetworkFootprint;
+import dev.anneal.worker.train.TrainingSpec;
+import dev.anneal.worker.train.TrialParams;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The per-trial model budget ({@code anneal.limits.model.*}), checked at submission against the
+ * largest network the search space can produce on this dataset: every size parameter (units,
+ * layers, filters, kernel, dense units, window, latent size, batch norm) at its largest value,
+ * and every block count and pooling choice tried, since more pooled blocks can shrink the
+ * network. The batch is the largest searched batch size, but never more than the dataset's rows.
+ *
+ * <p>Parallelism does not multiply the budget: a worker trains at most its {@code slots} trials at
+ * once whatever a job's parallelism, so what must fit a worker is one trial per slot, and the caps
+ * are sized as one slot's share.
+ */
+final class ModelBudget {
+
+    /** Parameters that size a network, by family, in the order messages list them. */
+    private static final Map<String, List<String>> SIZES = Map.of(
+            ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
+            ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
+            ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW),
+            ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE));
+
+    private final long maxParameters;
+    private final long maxActivationBytes;
+
+    ModelBudget(LimitsProperties.Model limits) {
+        this.maxParameters = limits.parameters();
+        this.maxActivationBytes = limits.activationMemory().toBytes();
+    }
+
+    /** The network one shape of data needs, for one point of the space. */
+    private interface Network {
+        NetworkFootprint of(TrialParams point);
+    }
+
+    /**
+     * Reports on {@code searchSpace} if the largest trial is over a cap.
+     *
+     * @param columns the feature columns the job uses; empty when the dataset is unknown, and then
+     *     only the families whose input the spec declares (cnn, sequence lstm) are checked
+     * @param classes the target's distinct values (classification), else ignored
+     * @param rows the dataset's rows (0 if unknown): a mini-batch never holds more
+     */
+    void check(
+            SpecNode root,
+            ModelSpecParser.Model model,
+            SearchSpace space,
+            Optional<List<ColumnProfile>> columns,
+            String task,
+            int classes,
+            TrainingSpec.ValidationSpec validation,
+            int rows) {
+        boolean declaresInput = model.image() != null || model.sequence() != null;
+        if (columns.isEmpty() && !declaresInput) {
+            return; // the input width depends on data that was not found
+        }
+        List<ColumnProfile> features = columns.orElse(List.of());
+        int outputs = TrainingSpec.CLASSIFICATION.equals(task) ? Math.max(2, classes) : 1;
+        long width = features.stream().mapToLong(ModelBudget::inputs).sum();
+        Network network = switch (model.type()) {
+            case ModelFamilies.CNN -> p -> NetworkFootprint.cnn(model.image(), outputs, p);
+            case ModelFamilies.LSTM ->
+                model.series()
+                        ? p -> NetworkFootprint.lstm(features.size() + 1, p.getInt(WINDOW), outputs, p)
+                        : p -> NetworkFootprint.lstm(
+                                model.sequence().features(), model.sequence().timesteps(), outputs, p);
+            case ModelFamilies.GAN -> p -> NetworkFootprint.gan(width, p);
+            default -> p -> NetworkFootprint.mlp(width, outputs, p);
+        };
+        if (model.type().equals(ModelFamilies.CNN) && model.image() == null
+                || model.type().equals(ModelFamilies.LSTM) && !model.series() && model.sequence() == null) {
+            return; // the layout was refused already
+        }
+        int folds = validation.isKfold() ? validation.folds() : 1;
+        long batch = rows > 0 ? Math.min(max(space, BATCH_SIZE), rows) : max(space, BATCH_SIZE);
+
+        NetworkFootprint largest = null;
+        TrialParams largestPoint = null;
+        NetworkFootprint widest = null;
+        TrialParams widestPoint = null;
+        for (TrialParams point : largestPoints(space, model.type())) {
+            NetworkFootprint f = network.of(point);
+            if (largest == null || f.parameters() > largest.parameters()) {
+                largest = f;
+                largestPoint = point;
+            }
+            if (widest == null || f.activationsPerRow() > widest.activationsPerRow()) {
+                widest = f;
+                widestPoint = point;
+            }
+        }
+        long parameters = NetworkFootprint.times(largest.parameters(), folds);
+        if (parameters > maxParameters) {
+            root.error(
+                    "searchSpace",
+                    "the largest network of this search space (" + describe(largestPoint, model) + ") has "
+                            + largest.parameters() + " parameters"
+                            + (folds > 1 ? ", " + parameters + " for its " + folds + " folds trained side by side" : "")
+                            + "; a trial may hold at most " + maxParameters + " ("
+                            + LimitsProperties.MODEL_PARAMETERS + "): search smaller "
+                            + String.join(", ", SIZES.get(model.type())));
+        }
+        long activationBytes = widest.activationBytes(batch);
+        if (activationBytes > maxActivationBytes) {
+            root.error(
+                    "searchSpace",
+                    "the largest network of this search space (" + describe(widestPoint, model) + ", batchSize "
+                            + batch + ") needs about " + megabytes(activationBytes)
+                            + " MB of activations (batch " + batch + " × " + widest.activationsPerRow()
+                            + " values per row × " + NetworkFootprint.BYTES_PER_VALUE + " bytes; its widest layer"
+                            + " has " + widest.widestLayer() + " values per row); a trial may use at most "
+                            + megabytes(maxActivationBytes) + " MB (" + LimitsProperties.MODEL_ACTIVATION_MEMORY
+                            + "): search smaller batchSize, " + String.join(", ", SIZES.get(model.type())));
+        }
+    }
+
+    /** Network inputs of one feature column: one for a number, one per category for text. */
+    private static long inputs(ColumnProfile c) {
+        if (!ColumnProfile.CATEGORICAL.equals(c.type())) {
+            return 1;
+        }
+        return c.distinctCapped()
+                ? FeatureEncoder.MAX_CATEGORIES
+                : Math.min(c.distinct(), FeatureEncoder.MAX_CATEGORIES);
+    }
+
+    /**
+     * The points that can hold the largest network: size parameters at their maximum, and for a
+     * cnn each block count and pooling choice (pooling more blocks shrinks the dense layer).
+     */
+    private static List<TrialParams> largestPoints(SearchSpace space, String family) {
+        Map<String, Object> base = new LinkedHashMap<>();
+        for (String name : List.of(HIDDEN_LAYERS, UNITS, FILTERS, KERNEL_SIZE, DENSE_UNITS, WINDOW, LATENT_SIZE)) {
+            if (Hyperparameters.get(name).appliesTo(family)) {
+                base.put(name, max(space, name));
+            }
+        }
+        if (Hyperparameters.get(BATCH_NORM).appliesTo(family)) {
+            base.put(BATCH_NORM, values(space, BATCH_NORM).contains(Boolean.TRUE));
+        }
+        if (!ModelFamilies.CNN.equals(family)) {
+            return List.of(new TrialParams(base));
+        }
+        List<TrialParams> points = new ArrayList<>();
+        for (Object blocks : values(space, CONV_BLOCKS)) {
+            for (Object pooling : values(space, POOLING)) {
+                Map<String, Object> point = new LinkedHashMap<>(base);
+                point.put(CONV_BLOCKS, blocks);
+                point.put(POOLING, pooling);
+                points.add(new TrialParams(point));
+            }
+        }
+        return points;
+    }
+
+    /** The largest value a numeric parameter takes (its default when not searched). */
+    private static long max(SearchSpace space, String name) {
+        Distribution d = space.parameters().get(name);
+        if (d instanceof IntDistribution i) {
+            return i.high();
+        }
+        return values(space, name).stream()
+                .filter(Number.class::isInstance)
+                .mapToLong(v -> (long) Math.ceil(((Number) v).doubleValue()))
+                .max()
+                .orElse(((Number) Hyperparameters.get(name).defaultValue()).longValue());
+    }
+
+    /** Every value a parameter takes: its choices, its range (small ones only) or its default. */
+    private static Set<Object> values(SearchSpace space, String name) {
+        Distribution d = space.parameters().get(name);
+        if (d == null) {
+            return Set.of(Hyperparameters.get(name).defaultValue());
+        }
+        return new LinkedHashSet<>(d.values());
+    }
+
+    private static String describe(TrialParams point, ModelSpecParser.Model model) {
+        String sizes = SIZES.get(model.type()).stream()
+                .filter(n -> point.values().containsKey(n))
+                .map(n -> n + " " + point.values().get(n))
+                .collect(Collectors.joining(", "));
+        if (model.image() != null) {
+            TrainingSpec.ImageShape s = model.image();
+            sizes = "input " + s.channels() + "x" + s.height() + "x" + s.width() + ", " + sizes;
+        }
+        if (model.sequence() != null) {
+            sizes = "sequence " + model.sequence().timesteps() + "x"
+                    + model.sequence().features() + ", " + sizes;
+        }
+        return sizes;
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.anneal.worker.train;
+
+import static dev.anneal.worker.train.Hyperparameters.BATCH_NORM;
+import static dev.anneal.worker.train.Hyperparameters.CONV_BLOCKS;
+import static dev.anneal.worker.train.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.worker.train.Hyperparameters.FILTERS;
+import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.worker.train.Hyperparameters.KERNEL_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.worker.train.Hyperparameters.POOLING;
+import static dev.anneal.worker.train.Hyperparameters.UNITS;
+
+/**
+ * The size of the network a trial's parameters describe, computed from the same architecture the
+ * factories build (without building it), so the api can refuse a spec whose largest trial would
+ * not fit a worker before anything trains.
+ *
+ * <p>{@code parameters} is what DL4J's {@code numParams()} reports for the network(s) one trial
+ * holds: a GAN holds its discriminator, the combined network (generator plus a frozen copy of the
+ * discriminator) and the generator. Training keeps about four floats per parameter (weights,
+ * gradients and Adam's two moments).
+ *
+ * <p>{@code activationsPerRow} estimates the values one training row keeps alive between the
+ * forward and the backward pass: the input, every layer's output (batch normalization adds its
+ * own), each convolution's im2col buffer (k × k × input channels × height × width, which the
+ * CNN keeps for the backward pass) and, for an LSTM layer, its four gates, cell and hidden state
+ * at every step. Multiplied by the batch and 4 bytes it estimates a trial's activation memory.
+ *
+ * @param widestLayer the largest single layer output per row (for messages)
+ */
+public record NetworkFootprint(long parameters, long activationsPerRow, long widestLayer) {
+
+    /** Bytes of one value: every network trains in 32-bit floats. */
+    public static final int BYTES_PER_VALUE = 4;
+
+    /** Activation memory of a mini-batch of {@code batch} rows, in bytes. */
+    public long activationBytes(long batch) {
+        return times(times(activationsPerRow, batch), BYTES_PER_VALUE);
+    }
+
+    /** As {@link MlpNetworkFactory} builds it. */
+    public static NetworkFootprint mlp(long inputs, long outputs, TrialParams p) {
+        Counter c = new Counter(inputs);
+        long units = p.getInt(UNITS);
+        long width = inputs;
+        for (int i = 0; i < p.getInt(HIDDEN_LAYERS); i++) {
+            c.layer(dense(width, units), units);
+            if (p.getBoolean(BATCH_NORM)) {
+                c.layer(batchNorm(units), units);
+            }
+            width = units;
+        }
+        c.layer(dense(width, outputs), outputs);
+        return c.footprint();
+    }
+
+    /** As {@link CnnNetworkFactory} builds it: "same" convolutions, pooling that stops at one pixel. */
+    public static NetworkFootprint cnn(TrainingSpec.ImageShape shape, long outputs, TrialParams p) {
+        long height = shape.height();
+        long width = shape.width();
+        long channels = shape.channels();
+        Counter c = new Counter(channels * height * width);
+        long kernel = p.getInt(KERNEL_SIZE);
+        boolean pooling = !"none".equals(p.getString(POOLING));
+        long filters = p.getInt(FILTERS);
+        for (int b = 0; b < p.getInt(CONV_BLOCKS); b++) {
+            long area = height * width;
+            // the im2col buffer the convolution keeps for its backward pass
+            c.values(times(times(kernel * kernel, channels), area));
+            c.layer(plus(times(kernel * kernel * channels, filters), filters), times(filters, area));
+            if (p.getBoolean(BATCH_NORM)) {
+                c.layer(batchNorm(filters), times(filters, area));
+            }
+            if (pooling && height >= 2 && width >= 2) {
+                height = (height + 1) / 2;
+                width = (width + 1) / 2;
+                c.layer(0, times(filters, height * width));
+            }
+            channels = filters;
+            filters = Math.min(CnnNetworkFactory.MAX_FILTERS, filters * 2);
+        }
+        long denseUnits = p.getInt(DENSE_UNITS);
+        c.layer(dense(times(channels, height * width), denseUnits), denseUnits);
+        c.layer(dense(denseUnits, outputs), outputs);
+        return c.footprint();
+    }
+
+    /** As {@link LstmNetworkFactory} builds it, over sequences of {@code timesteps} steps of {@code features}. */
+    public static NetworkFootprint lstm(long features, long timesteps, long outputs, TrialParams p) {
+        Counter c = new Counter(times(features, timesteps));
+        long units = p.getInt(UNITS);
+        long width = features;
+        for (int i = 0; i < p.getInt(HIDDEN_LAYERS); i++) {
+            // W [in, 4u], RW [u, 4u], b [4u]; per step: four gates, cell and hidden state
+            c.layer(4 * units * (width + units + 1), times(6 * units, timesteps));
+            width = units;
+        }
+        c.layer(dense(width, outputs), outputs);
+        return c.footprint();
+    }
+
+    /** As {@code GanNetworks} builds it: discriminator, combined network and generator, over rows of {@code width}. */
+    public static NetworkFootprint gan(long width, TrialParams p) {
+        long units = p.getInt(UNITS);
+        int layers = p.getInt(HIDDEN_LAYERS);
+        long latent = p.getInt(LATENT_SIZE);
+        long generator = plus(dense(latent, units), times(layers - 1, dense(units, units)));
+        generator = plus(generator, dense(units, width));
+        long discriminator = plus(dense(width, units), times(layers - 1, dense(units, units)));
+        discriminator = plus(discriminator, dense(units, 1));
+        // the combined network's forward pass: noise, generator layers, the row, discriminator layers, P(real)
+        Counter c = new Counter(latent);
+        for (int i = 0; i < layers; i++) {
+            c.layer(0, units);
+        }
+        c.layer(0, width);
+        for (int i = 0; i < layers; i++) {
+            c.layer(0, units);
+        }
+        c.layer(0, 1);
+        return new NetworkFootprint(
+                times(2, plus(generator, discriminator)), c.footprint().activationsPerRow(), c.widest);
+    }
+
+    private static long dense(long in, long out) {
+        return plus(times(in, out), out);
+    }
+
+    /** Gamma, beta and the running mean and variance: DL4J counts all four as parameters. */
+    private static long batchNorm(long n) {
+        return 4 * n;
+    }
+
+    /** Sums layer by layer; saturates instead of overflowing, since absurd specs must still be refused. */
+    private static final class Counter {
+
+        private long parameters;
+        private long values;
+        private long widest;
+
+        Counter(long inputs) {
+            values = inputs;
+            widest = inputs;
+        }
+
+        void layer(long params, long outputs) {
+            parameters = plus(parameters, params);
+            values(outputs);
+            widest = Math.max(widest, outputs);
+        }
+
+        void values(long n) {
+            values = plus(values, n);
+        }
+
+        NetworkFootprint footprint() {
+            return new NetworkFootprint(parameters, values, widest);
+        }
+    }
+
+    /** {@code a × b}, or {@code Long.MAX_VALUE} if that overflows. */
+    public static long times(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
+    }
+
+    public static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+}
