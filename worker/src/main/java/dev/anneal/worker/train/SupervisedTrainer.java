@@ -5,6 +5,7 @@ import static dev.anneal.worker.train.Hyperparameters.EARLY_STOPPING;
 import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
 
 import dev.anneal.tuner.random.Permutations;
+import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.augment.BatchAugmenter;
 import java.io.ByteArrayOutputStream;
@@ -163,6 +164,7 @@ public final class SupervisedTrainer {
                 }
                 lossSum += net.score(); // computed by fit, so free
                 batches++;
+                TrialMemory.collectIfGrown();
             }
             return lossSum / batches;
         }

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.train.TrainingMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,7 @@ public final class GanTrainer {
                     generatorLoss += losses.generator();
                     discriminatorLoss += losses.discriminator();
                     steps++;
+                    TrialMemory.collectIfGrown();
                 }
                 float[][] generated = pair.generate(evaluationNoise).toFloatMatrix();
                 Map<String, Double> metrics = new LinkedHashMap<>();
