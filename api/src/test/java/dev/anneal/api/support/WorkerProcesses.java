@@ -81,6 +81,15 @@ public final class WorkerProcesses implements AutoCloseable {
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM: the worker gives its running trials back to the queue and exits. */
+    public void stop(String id) throws InterruptedException {
+        Process p = running.remove(id);
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
     public List<String> ids() {
         return new ArrayList<>(running.keySet());
     }

@@ -99,10 +99,10 @@ public class TrialQueue {
                 with held as (
                     update trial set heartbeat_at = now(), epochs_trained = :epoch
                      where id = :id and lease_version = :version and state = 'RUNNING'
-                    returning id, stop_request, lease_version),
+                    returning id, stop_request),
                 recorded as (
                     insert into trial_metric (trial_id, epoch, metrics, lease_version)
-                    select id, :epoch, cast(:metrics as jsonb), lease_version from held
+                    select id, :epoch, cast(:metrics as jsonb), :version from held
                     on conflict (trial_id, epoch) do update
                         set metrics = excluded.metrics, lease_version = excluded.lease_version, recorded_at = now())
                 select stop_request from held
