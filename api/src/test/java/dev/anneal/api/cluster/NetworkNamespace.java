@@ -54,6 +54,8 @@ final class NetworkNamespace implements AutoCloseable {
             run("ip", "netns", "exec", name, "ip", "addr", "add", inside + "/30", "dev", insideSide);
             run("ip", "netns", "exec", name, "ip", "link", "set", insideSide, "up");
             run("ip", "netns", "exec", name, "ip", "link", "set", "lo", "up");
+            // programs must be able to run inside (some containers refuse the /sys remount)
+            run("ip", "netns", "exec", name, "true");
         } catch (IOException | RuntimeException e) {
             ns.close();
             throw e;
