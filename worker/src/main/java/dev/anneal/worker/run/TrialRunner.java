@@ -108,9 +108,12 @@ public class TrialRunner {
      * this write and the next trial this slot claims have the memory back.
      */
     private TrialOutcome failed(Lease lease, Throwable e) {
-        String reason = FailureReasons.of(e);
-        if (FailureReasons.isOutOfMemory(e)) {
+        boolean outOfMemory = FailureReasons.isOutOfMemory(e);
+        if (outOfMemory) {
             TrialMemory.releaseAfterOutOfMemory();
+        }
+        String reason = FailureReasons.of(e);
+        if (outOfMemory) {
             log.error("Trial ran out of memory; its memory was released and the worker carries on: {}", reason);
         } else {
             log.error("Trial failed with an unexpected error", e);
