@@ -116,18 +116,21 @@ class WorkerProcessesIT {
         }
     }
 
-    static ConfigurableApplicationContext server(TestDatabase.Schema schema) {
+    /** A server without workers of its own, quick to reap; {@code extra} are more {@code --name=value} settings. */
+    static ConfigurableApplicationContext server(TestDatabase.Schema schema, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + schema.jdbcUrl(),
+                "--spring.datasource.username=" + schema.server().user(),
+                "--spring.datasource.password=" + schema.server().password(),
+                "--server.port=0",
+                "--anneal.worker.slots=0",
+                "--anneal.scheduler.dead-after=4s",
+                "--anneal.scheduler.reap-interval=1s",
+                "--anneal.scheduler.interval=500ms"));
+        args.addAll(List.of(extra));
         return new SpringApplicationBuilder(AnnealApplication.class)
                 // command-line arguments, because builder properties rank below application.yaml (server.port)
-                .run(
-                        "--spring.datasource.url=" + schema.jdbcUrl(),
-                        "--spring.datasource.username=" + schema.server().user(),
-                        "--spring.datasource.password=" + schema.server().password(),
-                        "--server.port=0",
-                        "--anneal.worker.slots=0",
-                        "--anneal.scheduler.dead-after=4s",
-                        "--anneal.scheduler.reap-interval=1s",
-                        "--anneal.scheduler.interval=500ms");
+                .run(args.toArray(String[]::new));
     }
 
     static long alive(ApiClient api) {

@@ -31,12 +31,34 @@ public final class WorkerProcesses implements AutoCloseable {
 
     /** Starts a worker with one slot, fast heartbeats and its id as given. */
     public Process start(String id, int slots) throws IOException {
+        return start(id, slots, Launch.PLAIN);
+    }
+
+    /**
+     * How a worker is started beyond the defaults.
+     *
+     * @param prefix command words before {@code java}, e.g. {@code ip netns exec <namespace>}
+     * @param jvmOptions options for its JVM ({@code -Xmx...} here replaces the default heap)
+     * @param databaseUrl the JDBC URL it connects to; {@code null} for the one given to the constructor
+     */
+    public record Launch(List<String> prefix, List<String> jvmOptions, String databaseUrl) {
+        public static final Launch PLAIN = new Launch(List.of(), List.of(), null);
+    }
+
+    public Process start(String id, int slots, Launch launch) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString())
+        List<String> command = new ArrayList<>(launch.prefix());
+        command.add(java);
+        if (launch.jvmOptions().stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            command.add("-Xmx768m");
+        }
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "worker-" + id + ".log").toFile());
         Map<String, String> env = builder.environment();
-        env.put("SPRING_DATASOURCE_URL", databaseUrl);
+        env.put("SPRING_DATASOURCE_URL", launch.databaseUrl() == null ? databaseUrl : launch.databaseUrl());
         env.put("SPRING_DATASOURCE_USERNAME", user);
         env.put("SERVER_PORT", "0");
         env.put("ANNEAL_WORKER_WORKER_ID", id);
@@ -57,6 +79,15 @@ public final class WorkerProcesses implements AutoCloseable {
         Process p = running.remove(id);
         p.destroyForcibly();
         p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: the worker gives its running trials back to the queue and exits. */
+    public void stop(String id) throws InterruptedException {
+        Process p = running.remove(id);
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
     }
 
     public List<String> ids() {

@@ -38,7 +38,9 @@ public class TrialQueue {
      * Claims up to {@code limit} queued trials of running DL4J jobs, oldest first. {@code SKIP
      * LOCKED} lets concurrent claimers pass each other's candidate rows instead of waiting, so
      * no trial is claimed twice and no claimer blocks. A trial claimed again after its worker
-     * died starts its learning curve afresh. Trials of external jobs are the client's to
+     * died, or was given back at shutdown, starts its learning curve afresh: the metrics an
+     * earlier lease reported are deleted in the same statement, so a curve only ever holds the
+     * epochs of the lease that holds the trial. Trials of external jobs are the client's to
      * evaluate and are never claimed, even if one were queued.
      */
     public List<ClaimedTrial> claim(String workerId, int limit) {
@@ -59,7 +61,7 @@ public class TrialQueue {
                                      limit :limit)
                  returning t.id, t.job_id, t.number, t.params::text as params, t.attempt, t.lease_version),
                 wiped as (
-                    delete from trial_metric m using claimed c where m.trial_id = c.id and c.attempt > 1)
+                    delete from trial_metric m using claimed c where m.trial_id = c.id)
                 select * from claimed order by id
                 """)
                 .param("worker", workerId)
@@ -88,8 +90,9 @@ public class TrialQueue {
     }
 
     /**
-     * Records the metrics of one finished epoch (a JSON object of metric name to number) and
-     * counts as a heartbeat. Re-reporting an epoch replaces its metrics.
+     * Records the metrics of one finished epoch (a JSON object of metric name to number), with
+     * the lease that reported them, and counts as a heartbeat. Re-reporting an epoch replaces
+     * its metrics.
      */
     public LeaseCheck reportEpoch(Lease lease, int epoch, String metricsJson) {
         return jdbc.sql("""
@@ -98,9 +101,10 @@ public class TrialQueue {
                      where id = :id and lease_version = :version and state = 'RUNNING'
                     returning id, stop_request),
                 recorded as (
-                    insert into trial_metric (trial_id, epoch, metrics)
-                    select id, :epoch, cast(:metrics as jsonb) from held
-                    on conflict (trial_id, epoch) do update set metrics = excluded.metrics, recorded_at = now())
+                    insert into trial_metric (trial_id, epoch, metrics, lease_version)
+                    select id, :epoch, cast(:metrics as jsonb), :version from held
+                    on conflict (trial_id, epoch) do update
+                        set metrics = excluded.metrics, lease_version = excluded.lease_version, recorded_at = now())
                 select stop_request from held
                 """)
                 .param("id", lease.trialId())

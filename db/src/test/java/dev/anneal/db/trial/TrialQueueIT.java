@@ -202,6 +202,32 @@ class TrialQueueIT {
     }
 
     @Test
+    void aCurveHoldsOnlyTheEpochsOfTheLeaseThatHoldsTheTrial() {
+        long job = fixtures.runningJob("MAXIMIZE");
+        fixtures.queueTrials(job, 1);
+        ClaimedTrial first = queue.claim("stopping-worker", 1).get(0);
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            queue.reportEpoch(first.lease(), epoch, "{\"val_accuracy\": 0.1}");
+        }
+        // given back at shutdown: the attempt is not counted, but the run starts over
+        assertThat(queue.release(first.lease())).isTrue();
+
+        ClaimedTrial second = queue.claim("next-worker", 1).get(0);
+        assertThat(second.attempt()).isEqualTo(1);
+        assertThat(metrics.curve(second.trialId()))
+                .as("the released run's epochs are gone")
+                .isEmpty();
+        queue.reportEpoch(second.lease(), 1, "{\"val_accuracy\": 0.2}");
+        assertThat(queue.reportEpoch(first.lease(), 2, "{\"val_accuracy\": 0.9}"))
+                .isEqualTo(LeaseCheck.LOST);
+
+        assertThat(jdbc.sql("select epoch, lease_version from trial_metric order by epoch")
+                        .query((rs, n) -> rs.getInt(1) + "@" + rs.getLong(2))
+                        .list())
+                .containsExactly("1@" + second.lease().version());
+    }
+
+    @Test
     void leaderboardRanksByDirectionThenEarlierFinish() {
         long maximize = fixtures.runningJob("MAXIMIZE");
         fixtures.queueTrials(maximize, 4);

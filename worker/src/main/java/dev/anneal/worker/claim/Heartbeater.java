@@ -73,7 +73,11 @@ public class Heartbeater {
                 beat(control);
             }
         }
-        afterEachRound.run();
+        try {
+            afterEachRound.run();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.warn("Worker registration heartbeat failed: {}", e.toString());
+        }
     }
 
     private void beat(TrialControl control) {
@@ -82,7 +86,9 @@ public class Heartbeater {
         } catch (DataAccessException e) {
             metrics.heartbeatFailed();
             log.warn("Heartbeat failed trialId={}: {}", control.trial().trialId(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // an OutOfMemoryError here belongs to a trial that exhausted memory (it fails for it
+            // on its own thread); a throwable escaping would cancel every later heartbeat round
             metrics.heartbeatFailed();
             log.error(
                     "Heartbeat failed unexpectedly trialId={}; will keep trying",

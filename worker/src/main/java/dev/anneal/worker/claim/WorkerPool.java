@@ -142,9 +142,11 @@ public class WorkerPool implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // database down or restarting: keep the loop alive and retry
-                log.warn("Claiming failed, retrying in {}: {}", ERROR_BACKOFF, e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // database down or restarting, or memory taken by a trial that is about to fail
+                // for it (an OutOfMemoryError strikes whichever thread allocates next): keep the
+                // loop alive and retry, or this worker would never claim again
+                log.warn("Claiming failed, retrying in {}: {}", ERROR_BACKOFF, e.toString());
                 sleepQuietly(ERROR_BACKOFF);
             }
         }
@@ -160,7 +162,7 @@ public class WorkerPool implements SmartLifecycle {
             log.info("Trial started attempt={} params={}", trial.attempt(), trial.paramsJson());
             outcome = runner.run(control);
             log.info("Trial finished outcome={}", outcome);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             outcome = TrialOutcome.ABANDONED;
             log.error("Trial abandoned: its outcome could not be written; the reaper will requeue it", e);
         } finally {

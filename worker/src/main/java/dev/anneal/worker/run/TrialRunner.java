@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs one claimed trial from start to finish: load the job's data prepared with the trial's
  * options, train the job's model family, report every epoch and consult the job's pruner after
  * it, then store the model and write exactly one outcome through the fenced {@link TrialQueue}
- * methods. Never throws: whatever goes wrong ends the trial FAILED with a
- * reason, and the worker carries on.
+ * methods. Whatever the trial throws, exceptions and errors alike (out of memory included), ends
+ * it FAILED with a reason and the worker carries on; only a database that stays unreachable
+ * past the retry budget escapes, as the trial is not at fault (the pool abandons it).
  */
 public class TrialRunner {
 
@@ -90,12 +91,34 @@ public class TrialRunner {
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());
             return fail(lease, e.getMessage()) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
-        } catch (RuntimeException e) {
-            log.error("Trial failed with an unexpected error", e);
-            String reason =
-                    "error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return fail(lease, reason) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
+        } catch (RuntimeException | Error e) {
+            if (DatabaseRetry.isConnectionFailure(e)) {
+                // the database stayed away past the retry budget: not the trial's fault, so no
+                // FAILED; the pool abandons it and the reaper requeues it after dead-after
+                throw e;
+            }
+            return failed(lease, e);
         }
+    }
+
+    /**
+     * Ends the trial FAILED with the reason {@link FailureReasons} gives: an {@code Error} (out of
+     * memory, stack overflow) is the trial's as much as an exception is, and would end the same
+     * way on a retry. After running out of memory, what the trial held is released first, so
+     * this write and the next trial this slot claims have the memory back.
+     */
+    private TrialOutcome failed(Lease lease, Throwable e) {
+        boolean outOfMemory = FailureReasons.isOutOfMemory(e);
+        if (outOfMemory) {
+            TrialMemory.releaseAfterOutOfMemory();
+        }
+        String reason = FailureReasons.of(e);
+        if (outOfMemory) {
+            log.error("Trial ran out of memory; its memory was released and the worker carries on: {}", reason);
+        } else {
+            log.error("Trial failed with an unexpected error", e);
+        }
+        return fail(lease, reason) ? TrialOutcome.FAILED : TrialOutcome.LEASE_LOST;
     }
 
     private boolean fail(Lease lease, String reason) {
