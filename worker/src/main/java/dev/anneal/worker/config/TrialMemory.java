@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives back the native memory trials leave behind. ND4J arrays live off the Java heap and are
@@ -31,6 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrialMemory {
 
+    private static final Logger log = LoggerFactory.getLogger(TrialMemory.class);
+
     static final Duration MIN_GC_INTERVAL = Duration.ofSeconds(5);
     static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
     static final long GROWTH_BYTES = 256L << 20;
@@ -46,12 +50,23 @@ public final class TrialMemory {
 
     /** Call on the trial's own thread once the trial's objects are unreachable. */
     public static void releaseAfterTrial() {
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        dropWorkspaces();
         long now = System.nanoTime();
         long last = lastCollection.get();
         if (now - last >= MIN_GC_INTERVAL.toNanos() && lastCollection.compareAndSet(last, now)) {
             collect();
         }
+    }
+
+    /**
+     * After a trial ran out of memory, on its thread, before the slot claims again: unwinding
+     * dropped the trial's arrays, but without a collection the next trial would start with the
+     * memory its predecessor ran out of still taken.
+     */
+    public static void releaseNow() {
+        dropWorkspaces();
+        lastCollection.set(System.nanoTime());
+        collect();
     }
 
     /** Cheap enough to call after every mini-batch. */
@@ -69,6 +84,14 @@ public final class TrialMemory {
         if (resident - low >= GROWTH_BYTES) {
             lastCollection.set(now);
             collect();
+        }
+    }
+
+    private static void dropWorkspaces() {
+        try {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        } catch (RuntimeException | Error e) {
+            log.warn("Could not destroy this thread's ND4J workspaces: {}", e.toString());
         }
     }
 

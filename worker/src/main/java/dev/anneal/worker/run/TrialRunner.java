@@ -6,6 +6,7 @@ import dev.anneal.db.trial.LeaseCheck;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.tuner.pruner.Verdict;
+import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
@@ -110,7 +111,7 @@ public class TrialRunner {
     private TrialOutcome failed(Lease lease, Throwable e) {
         boolean outOfMemory = FailureReasons.isOutOfMemory(e);
         if (outOfMemory) {
-            TrialMemory.releaseAfterOutOfMemory();
+            TrialMemory.releaseNow();
         }
         String reason = FailureReasons.of(e);
         if (outOfMemory) {
