@@ -40,7 +40,10 @@ class OutOfMemoryWorkerIT {
     @Test
     void aTrialThatRunsOutOfMemoryFailsOnceAndTheWorkerCarriesOn() throws Exception {
         TestDatabase.Schema schema = TestDatabase.freshSchema();
-        try (ConfigurableApplicationContext server = WorkerProcessesIT.server(schema);
+        // the server's model budget assumes a worker with ~1 GB a slot; this operator raised it
+        // above what the small worker below can hold, which is the mistake the test provokes
+        try (ConfigurableApplicationContext server =
+                        WorkerProcessesIT.server(schema, "--anneal.limits.model.parameters=100000000");
                 WorkerProcesses workers =
                         new WorkerProcesses(schema.jdbcUrl(), schema.server().user(), directory)) {
             ApiClient api =
