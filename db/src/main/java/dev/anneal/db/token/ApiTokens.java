@@ -3,8 +3,10 @@ package dev.anneal.db.token;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -101,6 +103,20 @@ public class ApiTokens {
                                 where id = :id and revoked_at is null
                                   and (cast(:project as bigint) is null or project_id = :project)
                                 """).param("id", id).param("project", projectId).update() == 1;
+    }
+
+    /**
+     * Which of these tokens are still live (not revoked). Read-only; open event streams ask it
+     * on every heartbeat, so a revoked token's streams end within one heartbeat interval.
+     */
+    public Set<Long> live(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from api_token where id in (:ids) and revoked_at is null")
+                .param("ids", ids)
+                .query(Long.class)
+                .list());
     }
 
     public boolean anyLiveAdmin() {
