@@ -1,14 +1,13 @@
 package dev.anneal.api.asktell;
 
+import dev.anneal.api.access.ProjectScope;
 import dev.anneal.api.job.JobNotFound;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.scheduler.AskTellProperties;
 import dev.anneal.api.scheduler.JobReconciler;
-import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.api.trial.TrialNotFound;
 import dev.anneal.api.trial.TrialResponse;
 import dev.anneal.db.job.JobExecution;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ExternalTrials.Refusal;
 import dev.anneal.db.trial.ExternalTrials.ToldTrial;
@@ -38,8 +37,7 @@ class AskTellService {
     private final JsonMapper json;
     private final PruningPolicies policies;
     private final TrialPruning pruning;
-    private final JobRepository jobs;
-    private final CurrentCaller caller;
+    private final ProjectScope scope;
 
     AskTellService(
             TrialChooser chooser,
@@ -49,10 +47,8 @@ class AskTellService {
             JsonMapper json,
             PruningPolicies policies,
             TrialPruning pruning,
-            JobRepository jobs,
-            CurrentCaller caller) {
-        this.jobs = jobs;
-        this.caller = caller;
+            ProjectScope scope) {
+        this.scope = scope;
         this.chooser = chooser;
         this.external = external;
         this.reconciler = reconciler;
@@ -124,9 +120,8 @@ class AskTellService {
 
     /** Another project's job is answered as if it did not exist. */
     private void requireOwnJob(long jobId) {
-        if (!jobs.existsByIdAndProjectId(jobId, caller.projectId())) {
-            throw JobNotFound.of(jobId);
-        }
+        // checked before this ran (PathAccessCheck), so this costs no query
+        scope.job(jobId);
     }
 
     /** Why a tell or report changed nothing: read only after the fenced write refused it. */

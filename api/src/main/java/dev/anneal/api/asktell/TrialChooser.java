@@ -1,11 +1,10 @@
 package dev.anneal.api.asktell;
 
-import dev.anneal.api.job.JobNotFound;
+import dev.anneal.api.access.ProjectScope;
 import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.api.scheduler.AskTellProperties;
 import dev.anneal.api.scheduler.TrialSuggester;
 import dev.anneal.db.job.JobEntity;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.JobState;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ExternalTrials.AskSlot;
@@ -30,19 +29,19 @@ class TrialChooser {
     /** The trial an ask hands out, and whether it is new (201) or the client's own, resumed (200). */
     record Chosen(AskResponse trial, boolean created) {}
 
-    private final JobRepository jobs;
+    private final ProjectScope scope;
     private final TrialSuggester suggester;
     private final ExternalTrials external;
     private final AskTellProperties properties;
     private final JsonMapper json;
 
     TrialChooser(
-            JobRepository jobs,
+            ProjectScope scope,
             TrialSuggester suggester,
             ExternalTrials external,
             AskTellProperties properties,
             JsonMapper json) {
-        this.jobs = jobs;
+        this.scope = scope;
         this.suggester = suggester;
         this.external = external;
         this.properties = properties;
@@ -51,7 +50,7 @@ class TrialChooser {
 
     @Transactional
     public Chosen choose(long jobId, String clientId) {
-        JobEntity job = jobs.findByIdForUpdate(jobId).orElseThrow(() -> JobNotFound.of(jobId));
+        JobEntity job = scope.loadForUpdate(jobId);
         if (!job.isExternal()) {
             throw AskTellProblems.notExternal(jobId);
         }

@@ -1,10 +1,10 @@
 package dev.anneal.api.dataset;
 
+import dev.anneal.api.access.ProjectScope;
 import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.api.limits.ProjectQuotas;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.problem.ProblemTypes;
-import dev.anneal.api.security.CurrentCaller;
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
@@ -37,7 +37,7 @@ public class DatasetService {
     private final DatasetRepository datasets;
     private final DatasetContentStore contents;
     private final JsonMapper json;
-    private final CurrentCaller caller;
+    private final ProjectScope scope;
     private final ProjectQuotas quotas;
     private final TransactionTemplate transaction;
     private final DatasetLimits limits;
@@ -46,14 +46,14 @@ public class DatasetService {
             DatasetRepository datasets,
             DatasetContentStore contents,
             JsonMapper json,
-            CurrentCaller caller,
+            ProjectScope scope,
             ProjectQuotas quotas,
             PlatformTransactionManager transactions,
             LimitsProperties limits) {
         this.datasets = datasets;
         this.contents = contents;
         this.json = json;
-        this.caller = caller;
+        this.scope = scope;
         this.quotas = quotas;
         this.transaction = new TransactionTemplate(transactions);
         LimitsProperties.Dataset d = limits.dataset();
@@ -74,7 +74,7 @@ public class DatasetService {
                             + (name == null ? "missing" : "\"" + name + "\""));
         }
         // uploads belong to the caller's project; built-in samples to none, and every project sees them
-        Long project = builtin ? null : caller.projectId();
+        Long project = builtin ? null : scope.projectId();
         if (builtin ? datasets.findByNameAndBuiltinTrue(name).isPresent() : exists(name)) {
             throw nameTaken(name);
         }
@@ -116,21 +116,18 @@ public class DatasetService {
 
     @Transactional(readOnly = true)
     public Page<DatasetResponse> list(PageRequest page) {
-        return datasets.findVisible(caller.projectId(), page).map(d -> DatasetResponse.of(d, null));
+        return datasets.findVisible(scope.projectId(), page).map(d -> DatasetResponse.of(d, null));
     }
 
     @Transactional(readOnly = true)
     public DatasetResponse get(long id) {
-        DatasetEntity d = datasets.findVisible(id, caller.projectId())
-                .orElseThrow(() -> ApiProblem.notFound(
-                                ProblemTypes.DATASET_NOT_FOUND, "Dataset not found", "no dataset has id " + id)
-                        .with("datasetId", id));
+        DatasetEntity d = scope.dataset(id);
         return DatasetResponse.of(d, json.readTree(d.getProfile()));
     }
 
     /** Whether the caller's project sees a dataset of this name (its own or a built-in one). */
     boolean exists(String name) {
-        return datasets.findVisible(name, caller.projectId()).isPresent();
+        return datasets.findVisible(name, scope.projectId()).isPresent();
     }
 
     boolean builtinExists(String name) {

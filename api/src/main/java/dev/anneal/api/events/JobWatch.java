@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * What the subscribers of one job last heard, and who they are. Trials that reached a final
+ * What the subscribers of one job last heard. Trials that reached a final
  * state never change again, so a poll reads only the trials numbered above the highest seen and
  * those last seen unfinished: the cost follows the trials in flight, not the job's size.
  */
@@ -24,7 +22,6 @@ final class JobWatch {
     private record Seen(String state, int epochsTrained) {}
 
     final long jobId;
-    final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
     private JobResponse lastJob;
     private int highestNumber = -1;
     private final Map<Integer, Seen> unfinished = new HashMap<>();

@@ -1,9 +1,8 @@
 package dev.anneal.api.importance;
 
-import dev.anneal.api.job.JobNotFound;
+import dev.anneal.api.access.ProjectScope;
 import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.db.job.JobEntity;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
@@ -29,19 +28,20 @@ class ImportanceService {
     static final int MIN_TRIALS = 4;
     static final String METHOD = "permutation importance on a random forest (64 trees, out-of-bag)";
 
-    private final JobRepository jobs;
+    private final ProjectScope scope;
     private final TrialRepository trials;
     private final JsonMapper json;
 
-    ImportanceService(JobRepository jobs, TrialRepository trials, JsonMapper json) {
-        this.jobs = jobs;
+    ImportanceService(ProjectScope scope, TrialRepository trials, JsonMapper json) {
+        this.scope = scope;
         this.trials = trials;
         this.json = json;
     }
 
     @Transactional(readOnly = true)
     ParameterImportance of(long jobId) {
-        JobEntity job = jobs.findById(jobId).orElseThrow(() -> JobNotFound.of(jobId));
+        // the caller's project's job only: another project's is 404, like one that does not exist
+        JobEntity job = scope.load(jobId);
         JsonNode spec = json.readTree(job.getSpec());
         UnitSpace space = new UnitSpace(StoredSpecs.searchSpace(spec));
         List<TrialEntity> completed =

@@ -1,6 +1,7 @@
 package dev.anneal.api.job;
 
-import dev.anneal.api.security.CurrentCaller;
+import dev.anneal.api.access.ProjectScope;
+import dev.anneal.api.access.ScopedJob;
 import dev.anneal.db.idempotency.IdempotencyKeys;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
@@ -30,7 +31,7 @@ public class JobService {
     private final JobSubmission submission;
     private final IdempotencyKeys keys;
     private final JsonMapper json;
-    private final CurrentCaller caller;
+    private final ProjectScope scope;
 
     JobService(
             JobRepository jobs,
@@ -39,8 +40,8 @@ public class JobService {
             JobSubmission submission,
             IdempotencyKeys keys,
             JsonMapper json,
-            CurrentCaller caller) {
-        this.caller = caller;
+            ProjectScope scope) {
+        this.scope = scope;
         this.jobs = jobs;
         this.stats = stats;
         this.queue = queue;
@@ -66,7 +67,7 @@ public class JobService {
             }
         }
         try {
-            JobEntity job = submission.create(body, key, caller.projectId());
+            JobEntity job = submission.create(body, key, scope.projectId());
             return new Submitted(get(job.getId()), false);
         } catch (JobSubmission.KeyTakenMeanwhile race) {
             return replay(key.orElseThrow()).orElseThrow();
@@ -74,7 +75,7 @@ public class JobService {
     }
 
     private Optional<Submitted> replay(JobSubmission.IdempotentRequest request) {
-        return keys.find(caller.projectId(), request.key()).map(use -> {
+        return keys.find(scope.projectId(), request.key()).map(use -> {
             if (!use.requestHash().equals(request.bodyHash())) {
                 throw IdempotencyKeyHeader.reusedWithAnotherBody(request.key(), use.jobId());
             }
@@ -85,8 +86,17 @@ public class JobService {
     /** A job of the caller's project; other projects' jobs are 404, as if they did not exist. */
     @Transactional(readOnly = true)
     public JobResponse get(long id) {
-        JobEntity job = jobs.findByIdAndProjectId(id, caller.projectId()).orElseThrow(() -> JobNotFound.of(id));
-        return responses(List.of(job)).get(0);
+        return responses(List.of(scope.load(id))).get(0);
+    }
+
+    /**
+     * A job checked where a request came in, read without a caller by work that outlives the
+     * request (an event stream's poller); empty if the job is gone.
+     */
+    @Transactional(readOnly = true)
+    public Optional<JobResponse> get(ScopedJob job) {
+        return jobs.findByIdAndProjectId(job.jobId(), job.projectId())
+                .map(j -> responses(List.of(j)).get(0));
     }
 
     /**
@@ -98,7 +108,7 @@ public class JobService {
             Optional<JobState> state, Map<String, String> tags, boolean latest, PageRequest page) {
         PageRequest request = latest ? PageRequest.of(0, 1) : page;
         Page<JobEntity> found = jobs.search(
-                caller.projectId(), state.map(Enum::name).orElse(null), json.writeValueAsString(tags), request);
+                scope.projectId(), state.map(Enum::name).orElse(null), json.writeValueAsString(tags), request);
         List<JobResponse> responses = responses(found.getContent());
         long total = latest ? responses.size() : found.getTotalElements();
         return new org.springframework.data.domain.PageImpl<>(responses, request, total);
@@ -112,9 +122,7 @@ public class JobService {
      */
     @Transactional
     public JobResponse cancel(long id) {
-        JobEntity job = jobs.findByIdForUpdate(id)
-                .filter(j -> j.getProjectId() == caller.projectId())
-                .orElseThrow(() -> JobNotFound.of(id));
+        JobEntity job = scope.loadForUpdate(id);
         job.transitionTo(JobState.CANCELLED, "cancelled on request", Instant.now());
         queue.cancelJobTrials(id);
         jobs.flush();

@@ -1,9 +1,7 @@
 package dev.anneal.api.model;
 
-import dev.anneal.api.job.JobNotFound;
-import dev.anneal.api.security.CurrentCaller;
+import dev.anneal.api.access.ProjectScope;
 import dev.anneal.db.job.JobEntity;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.BestTrial;
 import dev.anneal.db.trial.TrialModels.StoredModel;
@@ -16,18 +14,16 @@ import org.springframework.stereotype.Service;
 @Service
 class BestModels {
 
-    private final JobRepository jobs;
+    private final ProjectScope scope;
     private final TrialModels models;
-    private final CurrentCaller caller;
 
-    BestModels(JobRepository jobs, TrialModels models, CurrentCaller caller) {
-        this.jobs = jobs;
+    BestModels(ProjectScope scope, TrialModels models) {
+        this.scope = scope;
         this.models = models;
-        this.caller = caller;
     }
 
     JobEntity job(long jobId) {
-        return jobs.findByIdAndProjectId(jobId, caller.projectId()).orElseThrow(() -> JobNotFound.of(jobId));
+        return scope.load(jobId);
     }
 
     /** The best model with its bytes and samples. */

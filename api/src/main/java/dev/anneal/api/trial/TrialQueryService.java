@@ -1,9 +1,8 @@
 package dev.anneal.api.trial;
 
-import dev.anneal.api.job.JobNotFound;
-import dev.anneal.api.security.CurrentCaller;
+import dev.anneal.api.access.ProjectScope;
+import dev.anneal.api.access.ScopedJob;
 import dev.anneal.db.job.JobEntity;
-import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.trial.EpochMetrics;
 import dev.anneal.db.trial.Leaderboard;
 import dev.anneal.db.trial.TrialEntity;
@@ -30,22 +29,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Transactional(readOnly = true)
 public class TrialQueryService {
 
-    private final JobRepository jobs;
     private final TrialRepository trials;
     private final TrialMetricReader metrics;
     private final Leaderboard leaderboard;
     private final JsonMapper json;
-    private final CurrentCaller caller;
+    private final ProjectScope scope;
 
     TrialQueryService(
-            JobRepository jobs,
             TrialRepository trials,
             TrialMetricReader metrics,
             Leaderboard leaderboard,
             JsonMapper json,
-            CurrentCaller caller) {
-        this.caller = caller;
-        this.jobs = jobs;
+            ProjectScope scope) {
+        this.scope = scope;
         this.trials = trials;
         this.metrics = metrics;
         this.leaderboard = leaderboard;
@@ -54,7 +50,7 @@ public class TrialQueryService {
 
     /** A page of a job's trials; with {@code after}, only those numbered above it (incremental polling). */
     Page<TrialResponse> list(long jobId, Optional<TrialState> state, int after, PageRequest page) {
-        requireJob(jobId);
+        scope.job(jobId);
         Page<TrialEntity> found = state.map(s -> trials.findByJobIdAndStateAndNumberGreaterThan(jobId, s, after, page))
                 .orElseGet(() -> trials.findByJobIdAndNumberGreaterThan(jobId, after, page));
         return found.map(t -> TrialResponse.summary(t, json.readTree(t.getParams())));
@@ -63,9 +59,11 @@ public class TrialQueryService {
     /**
      * Summaries of a job's trials numbered above {@code after} and of the trials numbered in
      * {@code watched}, by number: what changed since a poller last looked, when it watches the
-     * trials it last saw unfinished.
+     * trials it last saw unfinished. Reads without a caller: the job was checked when the
+     * poller was given it.
      */
-    public List<TrialResponse> newOrWatched(long jobId, int after, Collection<Integer> watched) {
+    public List<TrialResponse> newOrWatched(ScopedJob job, int after, Collection<Integer> watched) {
+        long jobId = job.jobId();
         List<TrialEntity> found = new ArrayList<>(
                 trials.findByJobIdAndNumberGreaterThan(jobId, after, Pageable.unpaged(Sort.by("number")))
                         .getContent());
@@ -79,7 +77,7 @@ public class TrialQueryService {
     }
 
     TrialResponse get(long jobId, int number) {
-        JobEntity job = jobs.findByIdAndProjectId(jobId, caller.projectId()).orElseThrow(() -> JobNotFound.of(jobId));
+        JobEntity job = scope.load(jobId);
         TrialEntity trial =
                 trials.findByJobIdAndNumber(jobId, number).orElseThrow(() -> TrialNotFound.of(jobId, number));
         // an external job's curve holds the steps its client reported; a DL4J job's, epochs
@@ -93,7 +91,7 @@ public class TrialQueryService {
     }
 
     List<LeaderboardEntry> leaderboard(long jobId, int limit) {
-        requireJob(jobId);
+        scope.job(jobId);
         return leaderboard.top(jobId, limit).stream()
                 .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
                 .toList();
@@ -108,11 +106,5 @@ public class TrialQueryService {
         }
         node.put("recordedAt", m.recordedAt().toString());
         return node;
-    }
-
-    private void requireJob(long jobId) {
-        if (!jobs.existsByIdAndProjectId(jobId, caller.projectId())) {
-            throw JobNotFound.of(jobId);
-        }
     }
 }

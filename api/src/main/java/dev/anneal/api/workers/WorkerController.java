@@ -1,5 +1,6 @@
 package dev.anneal.api.workers;
 
+import dev.anneal.api.access.AdminOnly;
 import dev.anneal.api.scheduler.SchedulerProperties;
 import dev.anneal.db.worker.WorkerRecord;
 import dev.anneal.db.worker.WorkerRegistry;
@@ -11,9 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The cluster's workers: host names, process ids and what every project's trials keep busy,
+ * which is the operator's business and no single project's, so admin tokens only.
+ */
 @RestController
 @RequestMapping("/api/v1/workers")
 @Tag(name = "Workers", description = "Worker processes and threads that train trials")
+@AdminOnly
 class WorkerController {
 
     /** Stopped or vanished workers stay listed this long, so a crash is visible afterwards. */

@@ -7,6 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.anneal.api.access.ProjectScope;
+import dev.anneal.api.security.CurrentCaller;
+import dev.anneal.db.job.JobRepository;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,6 +74,43 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.anneal.tuner.sampler..", "dev.anneal.tuner.space..")
+                .check(ANNEAL);
+    }
+
+    /**
+     * DESIGN.md "Several teams, one server": a request resolves job ids through ProjectScope,
+     * which checks them against the caller's project; only background work, which acts for no
+     * caller, reads jobs by id alone.
+     */
+    @Test
+    void requestsReadJobsByIdOnlyThroughTheProjectScope() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.anneal.api..")
+                .and()
+                .resideOutsideOfPackages("dev.anneal.api.access..", "dev.anneal.api.scheduler..")
+                .should()
+                .callMethod(JobRepository.class, "findById", Object.class)
+                .orShould()
+                .callMethod(JobRepository.class, "findByIdForUpdate", Long.class)
+                .orShould()
+                .callMethod(JobRepository.class, "existsById", Object.class)
+                .orShould()
+                .callMethod(JobRepository.class, "getReferenceById", Object.class)
+                .check(ANNEAL);
+    }
+
+    /** Background threads have no caller; asking for one would throw (security on) or guess (off). */
+    @Test
+    void backgroundWorkNeverAsksForACaller() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.anneal.api.scheduler..")
+                .or()
+                .haveSimpleName("JobEventHub")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(CurrentCaller.class, ProjectScope.class)
                 .check(ANNEAL);
     }
 }

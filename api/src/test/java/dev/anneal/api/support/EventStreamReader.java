@@ -28,12 +28,19 @@ public final class EventStreamReader implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final HttpResponse<InputStream> response;
     private final Thread reader;
+    private volatile boolean ended;
 
     public EventStreamReader(String url) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream")
-                .build();
-        response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        this(url, null);
+    }
+
+    /** A stream opened with {@code Authorization: Bearer <token>} (none when null). */
+    public EventStreamReader(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         reader = new Thread(this::read, "sse-reader");
         reader.setDaemon(true);
         reader.start();
@@ -49,6 +56,11 @@ public final class EventStreamReader implements AutoCloseable {
 
     public List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** Whether the server ended the stream (its body reached its end). */
+    public boolean ended() {
+        return ended;
     }
 
     private void read() {
@@ -70,6 +82,7 @@ public final class EventStreamReader implements AutoCloseable {
                             .append(line.substring(5).stripLeading());
                 }
             }
+            ended = true;
         } catch (IOException e) {
             // closed by the test
         }

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -216,6 +218,21 @@ public class ApiTokens {
                         """).param("id", id).query(Long.class).list().stream()
                 .sorted() // a creator is older than what it made: the token itself comes first
                 .toList();
+    }
+
+    /**
+     * Which of these tokens are still live (neither revoked nor expired). Read-only; open event streams ask it
+     * on every heartbeat, so a revoked token's streams end within one heartbeat interval.
+     */
+    public Set<Long> live(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select id from api_token where id in (:ids) and revoked_at is null"
+                        + " and (expires_at is null or expires_at > now())")
+                .param("ids", ids)
+                .query(Long.class)
+                .list());
     }
 
     /** Whether some admin token is live (neither revoked nor expired). */
