@@ -15,9 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An LSTM layer whose time loop runs in Java around OpenBLAS matrix products (see {@link
- * BatchedLstm}): as fast as libnd4j's fused {@code lstmLayer} op behind {@code FusedLstmLayer}
- * or faster, without the native memory that op's backward pass leaks on every call, and about
- * twice as fast as DL4J's own {@code LSTM}.
+ * BatchedLstm}). In the bench's LSTM (64 units, 50 steps, batch 32, 1 thread) it trained about 4x
+ * faster than libnd4j's fused {@code lstmLayer} op behind {@code FusedLstmLayer}, without the
+ * native memory that op's backward pass leaks on every call, and 8-10x faster than DL4J's own
+ * {@code LSTM}, whose outputs and gradients it reproduces.
  *
  * <p>Input is DL4J's recurrent format {@code [minibatch, nIn, timesteps]} (NCW). The output is
  * the last time step's hidden state {@code [minibatch, nOut]} (like {@code LastTimeStep(LSTM)}),
