@@ -10,7 +10,8 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
  * which {@code fit} is called, whether the score is read after each batch, and the network's
  * workspace and cache modes. Written as {@code key=value,...} so a child JVM can be told.
  *
- * @param fusedLstm {@code lstm=fused}: the product's FusedLstmLayer instead of DL4J's LSTM
+ * @param lstm {@code lstm=dl4j}: DL4J's {@code LSTM} + {@code LastTimeStep}; {@code fused}:
+ *     FusedLstmLayer (libnd4j's fused op); {@code batched}: BatchedLstmLayer (Java time loop, OpenBLAS)
  * @param batching {@code batchby}: {@code DataSet.batchBy} every epoch (as MlpTrainer does);
  *     {@code presplit}: {@code batchBy} once, batches reused; {@code pull}: a seeded index
  *     permutation per epoch and {@code Nd4j.pullRows} per batch (shuffles for free)
@@ -22,7 +23,9 @@ record LoopSettings(
         boolean score,
         WorkspaceMode workspaces,
         CacheMode cache,
-        boolean fusedLstm) {
+        String lstm) {
+
+    static final java.util.List<String> LSTM_LAYERS = java.util.List.of("dl4j", "fused", "batched");
 
     /** MlpTrainer's loop today: shuffle, batchBy, fit(DataSet), score() every batch. */
     static final String PRODUCT = "batching=batchby,shuffle=true,fit=dataset,score=true";
@@ -55,6 +58,13 @@ record LoopSettings(
                 Boolean.parseBoolean(m.get("score")),
                 WorkspaceMode.valueOf(m.get("workspace").toUpperCase(java.util.Locale.ROOT)),
                 CacheMode.valueOf(m.get("cache").toUpperCase(java.util.Locale.ROOT)),
-                m.get("lstm").equals("fused"));
+                lstm(m.get("lstm")));
+    }
+
+    private static String lstm(String kind) {
+        if (!LSTM_LAYERS.contains(kind)) {
+            throw new IllegalArgumentException("lstm must be one of " + LSTM_LAYERS + ", got " + kind);
+        }
+        return kind;
     }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.worker.train.FusedLstmLayer;
+import dev.anneal.worker.train.lstm.BatchedLstmLayer;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -27,8 +28,8 @@ final class Networks {
 
     private Networks() {}
 
-    /** @param fusedLstm the LSTM as Anneal builds it ({@link FusedLstmLayer}), else DL4J's own */
-    static MultiLayerNetwork build(Model model, WorkspaceMode workspaces, CacheMode cache, boolean fusedLstm) {
+    /** @param lstm the LSTM layer: {@code dl4j}, {@code fused} or {@code batched} (see {@link LoopSettings}) */
+    static MultiLayerNetwork build(Model model, WorkspaceMode workspaces, CacheMode cache, String lstm) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(1)
                 .dataType(DataType.FLOAT)
@@ -58,12 +59,15 @@ final class Networks {
                 base.weightInit(WeightInit.XAVIER)
                         .list()
                         .layer(
-                                fusedLstm
-                                        ? new FusedLstmLayer(Workloads.LSTM_FEATURES, 64)
-                                        : new LastTimeStep(new LSTM.Builder()
+                                switch (lstm) {
+                                    case "fused" -> new FusedLstmLayer(Workloads.LSTM_FEATURES, 64);
+                                    case "batched" -> new BatchedLstmLayer(Workloads.LSTM_FEATURES, 64);
+                                    default ->
+                                        new LastTimeStep(new LSTM.Builder()
                                                 .nOut(64)
                                                 .activation(Activation.TANH)
-                                                .build()))
+                                                .build());
+                                })
                         .layer(softmax())
                         .setInputType(InputType.recurrent(Workloads.LSTM_FEATURES, Workloads.LSTM_STEPS));
         };

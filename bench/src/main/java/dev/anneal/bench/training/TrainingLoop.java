@@ -23,7 +23,7 @@ final class TrainingLoop {
 
     TrainingLoop(Model model, DataSet data, LoopSettings settings) {
         this.model = model;
-        this.net = Networks.build(model, settings.workspaces(), settings.cache(), settings.fusedLstm());
+        this.net = Networks.build(model, settings.workspaces(), settings.cache(), settings.lstm());
         this.data = data.copy();
         this.settings = settings;
         this.order = new int[data.numExamples()];

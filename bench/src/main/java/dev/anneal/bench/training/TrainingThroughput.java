@@ -14,6 +14,10 @@ import java.util.Map;
  * <p>Both loops run with the recommended thread setup: {@code --limit omp-api} (see {@link
  * ThreadLimit}) and {@code --env OMP_WAIT_POLICY=PASSIVE} by default. Options: {@code --models
  * mlp,cnn,lstm --threads 1,2 --rounds 5 --limit --env KEY=VALUE,...}.
+ *
+ * <p>For the LSTM the same JVM also runs the tuned loop with each LSTM layer ({@code lstm=dl4j},
+ * {@code fused}, {@code batched}; see {@link LoopSettings}) in the same interleaved rounds, and
+ * prints them in a second table.
  */
 public final class TrainingThroughput {
 
@@ -32,6 +36,7 @@ public final class TrainingThroughput {
         System.out.printf(
                 "%-36s %3s %9s %9s %9s %9s %7s %7s %9s %s%n",
                 "model (batch)", "thr", "before", "anneal", "anneal/cpu", "PyTorch", "ratio", "r/cpu", "target", "met");
+        List<String> lstmRows = new ArrayList<>();
         for (String key : o.getOrDefault("--models", "mlp,cnn,lstm").split(",")) {
             Model model = Model.of(key);
             for (String t : o.getOrDefault("--threads", "1,2").split(",")) {
@@ -49,7 +54,16 @@ public final class TrainingThroughput {
                         "--limit",
                         o.getOrDefault("--limit", "omp-api"),
                         "--variants",
-                        "before:" + LoopSettings.PRODUCT + "|anneal:" + LoopSettings.TUNED + model.annealSettings());
+                        "before:" + LoopSettings.PRODUCT + "|anneal:" + LoopSettings.TUNED + model.annealSettings()
+                                + (model == Model.LSTM ? lstmLayerVariants() : ""));
+                if (model == Model.LSTM) {
+                    StringBuilder row = new StringBuilder(String.format("%-36s %3d", "", threads));
+                    for (String layer : LoopSettings.LSTM_LAYERS) {
+                        ChildRun.Rate rate = r.get("lstm-" + layer);
+                        row.append(String.format(" %9.0f %9.0f", rate.wall(), rate.cpu()));
+                    }
+                    lstmRows.add(row.toString());
+                }
                 double pytorch = model.pytorch(threads);
                 double target = pytorch / model.targetFactor;
                 ChildRun.Rate tuned = r.get("anneal");
@@ -67,6 +81,16 @@ public final class TrainingThroughput {
                         tuned.wall() >= target ? "yes" : tuned.cpu() >= target ? "cpu only" : "NO");
             }
         }
+        if (!lstmRows.isEmpty()) {
+            System.out.printf(
+                    "%nLSTM layers, the anneal loop (same JVMs, same interleaved rounds; wall and CPU samples/s):%n");
+            StringBuilder header = new StringBuilder(String.format("%-36s %3s", "", "thr"));
+            for (String layer : LoopSettings.LSTM_LAYERS) {
+                header.append(String.format(" %9s %9s", layer, layer + "/cpu"));
+            }
+            System.out.println(header);
+            lstmRows.forEach(System.out::println);
+        }
         System.out.printf(
                 "load average after: %s%n(samples/s, median of %s interleaved rounds; before = the training loop before"
                         + " 2026-11-27 (DataSet.batchBy every epoch), anneal = the loop SupervisedTrainer runs now (one"
@@ -75,6 +99,20 @@ public final class TrainingThroughput {
                         + " anneal/cpu / PyTorch; target ="
                         + " PyTorch / 3 for the MLP, / 2 for CNN and LSTM)%n",
                 LoadAverage.now(), rounds);
+    }
+
+    /** {@code |lstm-dl4j:...|lstm-fused:...|lstm-batched:...}: the tuned loop with each LSTM layer. */
+    private static String lstmLayerVariants() {
+        StringBuilder v = new StringBuilder();
+        for (String layer : LoopSettings.LSTM_LAYERS) {
+            v.append("|lstm-")
+                    .append(layer)
+                    .append(':')
+                    .append(LoopSettings.TUNED)
+                    .append(",lstm=")
+                    .append(layer);
+        }
+        return v.toString();
     }
 
     static Map<String, String> environment(String spec) {
