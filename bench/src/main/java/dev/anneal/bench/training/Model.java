@@ -40,12 +40,12 @@ enum Model {
 
     /**
      * What the product's network factories do differently for this model: CnnNetworkFactory
-     * caches im2col, LstmNetworkFactory builds fused LSTM layers.
+     * caches im2col, LstmNetworkFactory builds batched LSTM layers.
      */
     String annealSettings() {
         return switch (this) {
             case CNN -> ",cache=device";
-            case LSTM -> ",lstm=fused";
+            case LSTM -> ",lstm=batched";
             default -> "";
         };
     }
