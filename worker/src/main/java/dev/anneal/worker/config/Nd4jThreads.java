@@ -23,6 +23,7 @@ public final class Nd4jThreads {
     private Nd4jThreads() {}
 
     public static synchronized void limit(int threads) {
+        Nd4jDeallocation.install();
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         if (Nd4j.factory().blas() instanceof Nd4jBlas blas) {
