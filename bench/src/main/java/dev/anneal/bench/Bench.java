@@ -40,7 +40,7 @@ public final class Bench {
                                                    thread settings (ND4J API, OMP_NUM_THREADS, OMP_WAIT_POLICY, ...)
                           training-ops [--model mlp] [--threads 1]
                                                    native ops per step (OpProfiler) and the time per op
-                          trial-profile [--shapes 63@128,256@32,16@64] [--rounds 5] [--parallel 1] [--epochs 20]
+                          trial-profile [--shapes 63@128,256@32,16@64] [--rounds 5] [--parallel 1] [--warm-up false]
                                                    digits MLP trials on the worker's path, in-process: ms per phase
                                                    (setup, first and later epochs, validation, model zip)
                           overhead [--url URL --token T] [--trials N]

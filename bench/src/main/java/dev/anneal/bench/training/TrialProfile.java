@@ -10,6 +10,7 @@ import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.TrainingSpec;
+import dev.anneal.worker.train.TrainingWarmUp;
 import dev.anneal.worker.train.TrialParams;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,7 +40,8 @@ import java.util.concurrent.Future;
  * metrics, mean per epoch), {@code model} (the model zip after the last epoch), {@code total}.
  *
  * <p>Options: {@code --shapes 63@128,256@32,16@64} (units@batch), {@code --rounds 5}, {@code
- * --epochs 20}, {@code --parallel 1|2}, {@code --threads 1}.
+ * --epochs 20}, {@code --parallel 1|2}, {@code --threads 1}, {@code --warm-up true} (run the worker's
+ * start-up warm-up, {@link TrainingWarmUp}, before the first trial).
  */
 public final class TrialProfile {
 
@@ -82,10 +84,14 @@ public final class TrialProfile {
         List<PreparedData> folds = DataPreparation.prepare(
                 CsvTableReader.read(SharedDatasets.bytes("digits.csv")), spec, PreparationOptions.DEFAULT);
         double prepareMs = (System.nanoTime() - t0) / 1e6;
+        String warmUp = "no warm-up";
+        if (Boolean.parseBoolean(o.getOrDefault("--warm-up", "false"))) {
+            warmUp = "the worker's warm-up took " + TrainingWarmUp.run() + " ms";
+        }
         System.out.printf(
-                "load average before: %s; ND4J load and thread limit %.0f ms; digits prepared in %.0f ms;"
+                "load average before: %s; ND4J load and thread limit %.0f ms; digits prepared in %.0f ms; %s;"
                         + " %d trial(s) at a time, %d ND4J thread(s) each, %d epochs%n",
-                LoadAverage.now(), nd4jMs, prepareMs, parallel, threads, epochs);
+                LoadAverage.now(), nd4jMs, prepareMs, warmUp, parallel, threads, epochs);
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         Map<Shape, List<Phases>> results = new LinkedHashMap<>();
