@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  * A small MLP trial on made-up data, run once when a worker starts, so that the first real trial
  * does not pay for what every JVM pays once: loading and linking DL4J's and ND4J's classes,
  * their first (interpreted) calls, libnd4j's first ops, and the model zip's JSON mappers. In
- * {@code anneal-bench trial-profile} the first digits trial of a JVM took 2.3–6.9 s (860–1,130 ms
- * of CPU) against 0.5–1 s (about 290 ms of CPU) for the next ones; the model zip alone was
- * 0.7–2.3 s of it. It runs the path a trial runs: CSV parsing, {@link DataPreparation}, network
+ * {@code anneal-bench trial-profile} the first digits trial of a JVM took 1.8–6.9 s (0.8–1.2 s of
+ * CPU) against 0.5–1.5 s (about 300 ms of CPU) for the next ones; the model zip alone was 0.5–2.3
+ * s of it. It runs the path a trial runs: CSV parsing, {@link DataPreparation}, network
  * build, mini-batches, validation, the model zip, and drops its workspaces afterwards.
  */
 public final class TrainingWarmUp {
