@@ -19,6 +19,7 @@ public final class Bench {
             case "training-variants" -> dev.anneal.bench.training.LoopVariants.main(rest);
             case "training-env" -> dev.anneal.bench.training.ThreadEnvironments.main(rest);
             case "training-ops" -> dev.anneal.bench.training.OpCounts.main(rest);
+            case "trial-profile" -> dev.anneal.bench.training.TrialProfile.main(rest);
             case "training-child" -> dev.anneal.bench.training.ChildRun.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
             case "memory" -> MemoryFootprint.main(rest);
@@ -39,6 +40,9 @@ public final class Bench {
                                                    thread settings (ND4J API, OMP_NUM_THREADS, OMP_WAIT_POLICY, ...)
                           training-ops [--model mlp] [--threads 1]
                                                    native ops per step (OpProfiler) and the time per op
+                          trial-profile [--shapes 63@128,256@32,16@64] [--rounds 5] [--parallel 1] [--warm-up false]
+                                                   digits MLP trials on the worker's path, in-process: ms per phase
+                                                   (setup, first and later epochs, validation, model zip)
                           overhead [--url URL --token T] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard

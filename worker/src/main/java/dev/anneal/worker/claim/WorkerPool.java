@@ -10,6 +10,7 @@ import dev.anneal.worker.run.TrialControl;
 import dev.anneal.worker.run.TrialFinishedEvent;
 import dev.anneal.worker.run.TrialOutcome;
 import dev.anneal.worker.run.TrialRunner;
+import dev.anneal.worker.train.TrainingWarmUp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,7 @@ public class WorkerPool implements SmartLifecycle {
     private final int threadsPerTrial;
     private final Duration pollInterval;
     private final Duration shutdownGrace;
+    private final boolean warmUp;
     private final TrialQueue queue;
     private final TrialRunner runner;
     private final Heartbeater heartbeater;
@@ -63,6 +65,7 @@ public class WorkerPool implements SmartLifecycle {
         this.threadsPerTrial = settings.threadsPerTrial();
         this.pollInterval = settings.pollInterval();
         this.shutdownGrace = settings.shutdownGrace();
+        this.warmUp = settings.warmUp();
         this.queue = parts.queue();
         this.runner = parts.runner();
         this.heartbeater = parts.heartbeater();
@@ -74,7 +77,12 @@ public class WorkerPool implements SmartLifecycle {
 
     /** The fixed settings of a pool. */
     public record WorkerPoolSettings(
-            String workerId, int slots, int threadsPerTrial, Duration pollInterval, Duration shutdownGrace) {}
+            String workerId,
+            int slots,
+            int threadsPerTrial,
+            Duration pollInterval,
+            Duration shutdownGrace,
+            boolean warmUp) {}
 
     /** What a pool works with: the queue, the runner, and who hears about it. */
     public record Parts(
@@ -134,6 +142,9 @@ public class WorkerPool implements SmartLifecycle {
     private void claimLoop() {
         // loading ND4J's native backend takes seconds: do it here rather than hold up startup
         Nd4jThreads.limit(threadsPerTrial);
+        if (warmUp) {
+            startWarmUp();
+        }
         while (running) {
             try {
                 if (claimOnce() == 0) {
@@ -150,6 +161,25 @@ public class WorkerPool implements SmartLifecycle {
                 sleepQuietly(ERROR_BACKOFF);
             }
         }
+    }
+
+    /**
+     * Beside claiming, not before it: a trial claimed meanwhile shares the class loading and
+     * first-call work instead of waiting for it. A failed warm-up costs nothing but its log line.
+     */
+    private void startWarmUp() {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        log.info("Training warm-up done in {} ms", TrainingWarmUp.run());
+                    } catch (RuntimeException | Error e) {
+                        log.warn("Training warm-up failed; the first trial pays its costs instead: {}", e.toString());
+                    }
+                },
+                "anneal-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private void runTrial(TrialControl control) {

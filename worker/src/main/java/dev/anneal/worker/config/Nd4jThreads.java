@@ -23,6 +23,9 @@ public final class Nd4jThreads {
     private Nd4jThreads() {}
 
     public static synchronized void limit(int threads) {
+        // where a process sets ND4J up for training: also take out its per-array overheads
+        Nd4jDeallocation.install();
+        Nd4jShapeInfoCache.install();
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         if (Nd4j.factory().blas() instanceof Nd4jBlas blas) {

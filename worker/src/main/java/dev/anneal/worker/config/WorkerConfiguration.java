@@ -111,7 +111,8 @@ public class WorkerConfiguration {
                 properties.effectiveSlots(),
                 properties.effectiveThreadsPerTrial(),
                 properties.pollInterval(),
-                properties.shutdownGrace());
+                properties.shutdownGrace(),
+                properties.warmUp());
         var registration =
                 new WorkerRegistration(registry, settings.workerId(), host(), settings.slots(), holder::busySlots);
         WorkerPool pool = new WorkerPool(

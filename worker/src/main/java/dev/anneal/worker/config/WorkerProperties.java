@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default) means {@code ~/.anneal/cache}
  * @param databaseRetry how long a running trial keeps retrying a write while the database is
  *     unreachable before it is abandoned (and later requeued by the reaper)
+ * @param warmUp train a small made-up MLP in the background once ND4J has loaded, so the first
+ *     real trial does not pay the JVM's first-time costs
  */
 @ConfigurationProperties("anneal.worker")
 public record WorkerProperties(
@@ -32,7 +34,8 @@ public record WorkerProperties(
         @DefaultValue("10s") Duration shutdownGrace,
         @DefaultValue("4") int datasetCacheEntries,
         @DefaultValue("") String cacheDir,
-        @DefaultValue("30s") Duration databaseRetry) {
+        @DefaultValue("30s") Duration databaseRetry,
+        @DefaultValue("true") boolean warmUp) {
 
     public java.nio.file.Path cacheDirectory() {
         return cacheDir.isBlank()

@@ -22,7 +22,7 @@ final class EpochEvaluator {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(ObjectiveMetrics.LOSS, trainLoss);
         if (data.isClassification()) {
-            classification(out.toFloatMatrix(), data.validationClasses(), data.classCount(), metrics);
+            classification(MatrixRows.of(out), data.validationClasses(), data.classCount(), metrics);
         } else {
             regression(out.reshape(out.length()).toFloatVector(), data, metrics);
         }

@@ -61,6 +61,7 @@ public final class SupervisedTrainer {
                 if (!Double.isFinite(loss)) {
                     return new TrainingResult.Diverged(epoch, "training loss became " + loss);
                 }
+                monitor.epochTrained(epoch);
                 perFold.add(run.evaluate(loss));
             }
             Map<String, Double> metrics = mean(perFold);

@@ -9,6 +9,12 @@ public interface TrainingMonitor {
     boolean stopRequested();
 
     /**
+     * Called when an epoch's mini-batches are trained, before validation; a hook for profiling
+     * ({@code anneal-bench trial-profile}), nothing to do for the worker.
+     */
+    default void epochTrained(int epoch) {}
+
+    /**
      * Called after every epoch with its validation metrics.
      *
      * @return {@code false} to stop training now

@@ -1,6 +1,7 @@
 package dev.anneal.worker.train.gan;
 
 import dev.anneal.worker.config.TrialMemory;
+import dev.anneal.worker.train.MatrixRows;
 import dev.anneal.worker.train.TrainingMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class GanTrainer {
                     steps++;
                     TrialMemory.collectIfGrown();
                 }
-                float[][] generated = pair.generate(evaluationNoise).toFloatMatrix();
+                float[][] generated = MatrixRows.of(pair.generate(evaluationNoise));
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 metrics.put(LOSS, generatorLoss / steps);
                 metrics.put(D_LOSS, discriminatorLoss / steps);

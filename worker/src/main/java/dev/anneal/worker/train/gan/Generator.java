@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.worker.train.MatrixRows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class Generator {
     /** {@code n} generated rows; the same {@code n} and {@code seed} give the same rows. */
     public float[][] sample(int n, long seed) {
         try (var noise = new LatentNoise(seed, latentSize())) {
-            return net.output(noise.next(n), false).toFloatMatrix();
+            return MatrixRows.of(net.output(noise.next(n), false));
         }
     }
 
