@@ -162,13 +162,15 @@ final class RegressionTree {
         for (int[] order : sorted) {
             int lower = from;
             int upper = 0;
+            // branch-free (the side is a coin flip to the branch predictor): write the row to both
+            // places and advance one; lower never passes i, so no unread row is overwritten
             for (int i = from; i < to; i++) {
                 int r = order[i];
-                if (column[r] <= split.threshold) {
-                    order[lower++] = r;
-                } else {
-                    spill[upper++] = r;
-                }
+                int up = column[r] <= split.threshold ? 0 : 1;
+                order[lower] = r;
+                spill[upper] = r;
+                lower += 1 - up;
+                upper += up;
             }
             System.arraycopy(spill, 0, order, lower, upper);
             middle = lower;
