@@ -24,6 +24,7 @@ public final class Bench {
             case "overhead" -> TrialOverhead.main(rest);
             case "memory" -> MemoryFootprint.main(rest);
             case "asktell" -> AskTellThroughput.main(rest);
+            case "reads" -> ReadLatency.main(rest);
             case "queue" -> QueueThroughput.main(rest);
             case "pruning" -> PruningBenefit.main(rest);
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);

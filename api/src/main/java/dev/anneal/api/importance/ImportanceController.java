@@ -20,7 +20,8 @@ class ImportanceController {
     @Operation(
             summary = "How much each searched parameter explains the objective",
             description = "Permutation importance on a random forest fitted to the completed trials; "
-                    + "empty until 4 trials completed. Importances are non-negative and sum to 1.")
+                    + "empty until 4 trials completed. Importances are non-negative and sum to 1. "
+                    + "Fitted once per number of completed trials, then answered from memory.")
     ParameterImportance get(@PathVariable long jobId) {
         return importance.of(jobId);
     }

@@ -37,6 +37,7 @@ class PrometheusMetricsIT {
             "anneal_trials_reaped_total",
             "anneal_trials_expired_total",
             "anneal_events_streams",
+            "anneal_importance_fit_seconds_count",
             "http_server_requests_seconds_count");
 
     @DynamicPropertySource

@@ -6,8 +6,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * A CART regression tree: each split picks, among a random subset of features, the threshold
- * that most reduces the squared error. Small by design: it models tens to thousands of trials,
- * not big data, so it sorts at every node rather than keeping presorted indices.
+ * that most reduces the squared error. It keeps its sample presorted by every feature (as
+ * {@link SortedColumns} gives it) and partitions those orders stably at each split, so a level of
+ * the tree costs a pass over the sample per feature rather than a sort per candidate feature:
+ * the difference between seconds and a few hundred milliseconds at 10,000 trials.
  */
 final class RegressionTree {
 
@@ -23,44 +25,90 @@ final class RegressionTree {
 
     private final int minLeaf;
     private final int featuresPerSplit;
+    private final int maxDepth;
 
-    RegressionTree(int minLeaf, int featuresPerSplit) {
+    // while fitting: the sample's row indices ordered by each feature; a node owns one range of
+    // positions, the same rows in every feature's order
+    private double[][] columns;
+    private double[] y;
+    private int[][] sorted;
+    private int[] spill;
+    private RandomGenerator random;
+
+    RegressionTree(int minLeaf, int featuresPerSplit, int maxDepth) {
         this.minLeaf = minLeaf;
         this.featuresPerSplit = featuresPerSplit;
+        this.maxDepth = maxDepth;
     }
 
-    /** Grows the tree on the rows {@code rows} of {@code x} (repeats allowed, as in a bootstrap sample). */
-    RegressionTree fit(double[][] x, double[] y, int[] rows, RandomGenerator random) {
-        grow(x, y, rows.clone(), random);
+    /**
+     * Grows the tree on a sample of the rows: {@code counts[r]} copies of row {@code r} (a
+     * bootstrap sample repeats rows).
+     */
+    RegressionTree fit(SortedColumns data, double[] y, int[] counts, RandomGenerator random) {
+        int n = Arrays.stream(counts).sum();
+        int p = data.features();
+        this.columns = data.columns;
+        this.y = y;
+        this.random = random;
+        this.sorted = new int[p][n];
+        this.spill = new int[n];
+        for (int f = 0; f < p; f++) {
+            int k = 0;
+            for (int r : data.order[f]) {
+                for (int c = counts[r]; c > 0; c--) {
+                    sorted[f][k++] = r;
+                }
+            }
+        }
+        grow(0, n, 0);
+        this.columns = null;
+        this.y = null;
+        this.sorted = null;
+        this.spill = null;
+        this.random = null;
         return this;
     }
 
     double predict(double[] row) {
+        return predict(row, -1, 0);
+    }
+
+    /** The prediction for {@code row} with feature {@code replaced} (if {@code >= 0}) taking {@code with}. */
+    double predict(double[] row, int replaced, double with) {
         int node = 0;
         while (feature[node] != LEAF) {
-            node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+            int f = feature[node];
+            double v = f == replaced ? with : row[f];
+            node = v <= threshold[node] ? left[node] : right[node];
         }
         return value[node];
     }
 
-    private int grow(double[][] x, double[] y, int[] rows, RandomGenerator random) {
+    private int grow(int from, int to, int depth) {
         int node = newNode();
-        value[node] = mean(y, rows);
+        int[] rows = sorted[0];
+        double total = 0;
+        for (int i = from; i < to; i++) {
+            total += y[rows[i]];
+        }
+        value[node] = total / (to - from);
         feature[node] = LEAF;
-        Split best = rows.length < 2 * minLeaf ? null : bestSplit(x, y, rows, random);
+        if (to - from < 2 * minLeaf || depth >= maxDepth) {
+            return node;
+        }
+        Split best = bestSplit(from, to, total);
         if (best == null) {
             return node;
         }
-        int[] lower = Arrays.stream(rows)
-                .filter(r -> x[r][best.feature] <= best.threshold)
-                .toArray();
-        int[] upper = Arrays.stream(rows)
-                .filter(r -> x[r][best.feature] > best.threshold)
-                .toArray();
+        int middle = partition(from, to, best);
+        if (middle == from || middle == to) {
+            return node;
+        }
         feature[node] = best.feature;
         threshold[node] = best.threshold;
-        int l = grow(x, y, lower, random);
-        int r = grow(x, y, upper, random);
+        int l = grow(from, middle, depth + 1);
+        int r = grow(middle, to, depth + 1);
         left[node] = l;
         right[node] = r;
         return node;
@@ -68,42 +116,66 @@ final class RegressionTree {
 
     private record Split(int feature, double threshold, double score) {}
 
-    private Split bestSplit(double[][] x, double[] y, int[] rows, RandomGenerator random) {
-        int p = x[0].length;
+    private Split bestSplit(int from, int to, double total) {
+        int p = columns.length;
+        int n = to - from;
         int[] candidates = Permutations.shuffled(p, random);
         Split best = null;
         for (int c = 0; c < Math.min(featuresPerSplit, p); c++) {
             int f = candidates[c];
-            Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, (a, b) -> Double.compare(x[a][f], x[b][f]));
-            double total = 0;
-            for (int r : rows) {
-                total += y[r];
-            }
+            double[] column = columns[f];
+            int[] order = sorted[f];
             double leftSum = 0;
             // maximizing n_l·mean_l² + n_r·mean_r² is minimizing the children's squared error
-            for (int i = 0; i < order.length - 1; i++) {
+            for (int i = from; i < to - 1; i++) {
                 leftSum += y[order[i]];
-                int nLeft = i + 1;
-                int nRight = order.length - nLeft;
-                double here = x[order[i]][f];
-                double next = x[order[i + 1]][f];
-                if (here == next || nLeft < minLeaf || nRight < minLeaf) {
+                int nLeft = i - from + 1;
+                int nRight = n - nLeft;
+                if (nRight < minLeaf) {
+                    break;
+                }
+                double here = column[order[i]];
+                double next = column[order[i + 1]];
+                if (here == next || nLeft < minLeaf) {
                     continue;
                 }
                 double rightSum = total - leftSum;
                 double score = leftSum * leftSum / nLeft + rightSum * rightSum / nRight;
                 if (best == null || score > best.score) {
-                    best = new Split(f, (here + next) / 2, score);
+                    double middle = (here + next) / 2;
+                    // between two adjacent doubles the midpoint rounds to one of them; keep it below next
+                    best = new Split(f, middle < next ? middle : here, score);
                 }
             }
         }
-        double parent = 0;
-        for (int r : rows) {
-            parent += y[r];
-        }
-        parent = parent * parent / rows.length;
+        double parent = total * total / n;
         return best != null && best.score > parent + 1e-12 ? best : null;
+    }
+
+    /**
+     * Splits the range in every feature's order, keeping each side in order: the rows at or
+     * below the threshold first. Returns where the upper side starts.
+     */
+    private int partition(int from, int to, Split split) {
+        double[] column = columns[split.feature];
+        int middle = from;
+        for (int[] order : sorted) {
+            int lower = from;
+            int upper = 0;
+            // branch-free (the side is a coin flip to the branch predictor): write the row to both
+            // places and advance one; lower never passes i, so no unread row is overwritten
+            for (int i = from; i < to; i++) {
+                int r = order[i];
+                int up = column[r] <= split.threshold ? 0 : 1;
+                order[lower] = r;
+                spill[upper] = r;
+                lower += 1 - up;
+                upper += up;
+            }
+            System.arraycopy(spill, 0, order, lower, upper);
+            middle = lower;
+        }
+        return middle;
     }
 
     private int newNode() {
@@ -116,13 +188,5 @@ final class RegressionTree {
             value = Arrays.copyOf(value, size);
         }
         return nodes++;
-    }
-
-    private static double mean(double[] y, int[] rows) {
-        double sum = 0;
-        for (int r : rows) {
-            sum += y[r];
-        }
-        return sum / rows.length;
     }
 }

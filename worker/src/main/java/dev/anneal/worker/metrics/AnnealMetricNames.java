@@ -39,6 +39,9 @@ public final class AnnealMetricNames {
     /** Timer: one scheduler pass over one job (sampling and queueing its new trials). */
     public static final String RECONCILE_DURATION = "anneal.scheduler.reconcile";
 
+    /** Timer: one fit of a job's parameter importance, made when no cached answer fits its completed trials. */
+    public static final String IMPORTANCE_FIT = "anneal.importance.fit";
+
     /** Gauge: open job event streams (Server-Sent Events) on this server. */
     public static final String EVENT_STREAMS = "anneal.events.streams";
 
