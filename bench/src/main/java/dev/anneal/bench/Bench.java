@@ -50,6 +50,8 @@ public final class Bench {
                           memory [--workload iris|lstm|cnn] [--count N] [--slots 2] [--epochs E] [--jvm "-Xmx.."]
                                                    resident memory of a started server after 1..N iris jobs, or
                                                    after each pair of trials of one LSTM / CNN job
+                          reads [--url URL --token T] [--trials 10000] [--clients 8] [--samples 300]
+                                                   leaderboard, job and importance latency at N told trials
                           asktell [--url URL --token T] [--cycles 3000] [--clients 8] [--warmup 5000]
                                                    ask+tell cycles/s of an external random-search job over HTTP,
                                                    K concurrent clients, p50/p99 latency, vs Optuna's RDB storage
