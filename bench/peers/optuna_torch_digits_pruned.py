@@ -19,8 +19,9 @@ minEpochs 1, reductionFactor 3) unless --pruner none. With --target, the study s
 completed trial's value reaches it (trials in flight finish; none start).
 
 Prints one JSON line per finished trial, in the order they finish:
-  {"trial", "state": "COMPLETE"|"PRUNED", "seconds", "value", "epochs"}
-(seconds since the study's clock started; a pruned trial's value is its last reported one), then
+  {"trial", "state": "COMPLETE"|"PRUNED", "seconds", "duration", "value", "epochs"}
+(seconds: since the study's clock started; duration: the trial's own, from the objective's first line
+to its end; a pruned trial's value is its last reported one), then
 one summary line: {"seed", "trials", "seconds", "best", "target", "targetSeconds", "targetTrial"}
 (targetSeconds: when the first completed trial with value >= target finished; null if none did)."""
 import argparse
@@ -59,6 +60,7 @@ def main():
     clock = {"t0": None}
 
     def objective(trial):
+        start = time.time()
         lr = trial.suggest_float("learningRate", 1e-4, 1e-1, log=True)
         bs = trial.suggest_categorical("batchSize", [32, 64, 128])
         units = trial.suggest_int("units", 16, 256, log=True)
@@ -85,10 +87,13 @@ def main():
             best = max(best, acc)
             trial.report(acc, epoch)
             if epoch < 20 and trial.should_prune():
-                # the time it ended, read by the callback (which runs after Optuna's bookkeeping)
+                # when it ended and how long it took, read by the callback (which runs after Optuna's
+                # bookkeeping)
                 trial.set_user_attr("seconds", time.time() - clock["t0"])
+                trial.set_user_attr("duration", time.time() - start)
                 raise optuna.TrialPruned()
         trial.set_user_attr("seconds", time.time() - clock["t0"])
+        trial.set_user_attr("duration", time.time() - start)
         return best
 
     lock = threading.Lock()
@@ -103,7 +108,8 @@ def main():
         seconds = frozen.user_attrs.get("seconds")
         with lock:
             print(json.dumps({"trial": frozen.number, "state": state, "seconds": round(seconds, 3),
-                              "value": round(value, 4), "epochs": len(steps)}), flush=True)
+                              "duration": round(frozen.user_attrs.get("duration"), 3), "value": round(value, 4),
+                              "epochs": len(steps)}), flush=True)
             if state == "COMPLETE" and a.target is not None and value >= a.target:
                 reached.append((seconds, frozen.number))
                 study.stop()

@@ -103,6 +103,12 @@ final class AnnealStudy {
         long pruned = trials.stream()
                 .filter(t -> t.path("state").asString().equals("PRUNED"))
                 .count();
+        List<PeerStudy.TrialTime> times = trials.stream()
+                .map(t -> new PeerStudy.TrialTime(
+                        t.path("state").asString().equals("PRUNED"),
+                        t.path("epochsTrained").asInt(),
+                        t.path("durationMs").asLong() / 1000.0))
+                .toList();
         return new ToTarget(
                 reached == null
                         ? Double.NaN
@@ -110,7 +116,8 @@ final class AnnealStudy {
                 job.path("best").path("value").asDouble(Double.NaN),
                 (int) finishedBy,
                 (int) pruned,
-                trials.size());
+                trials.size(),
+                times);
     }
 
     /** Polls until the job ends; with a finite {@code cancelAt}, cancels it once its best reaches that. */
@@ -162,7 +169,9 @@ final class AnnealStudy {
 
     /**
      * A pruned study until the target: seconds to it (NaN if never reached), the best value,
-     * trials finished by then, pruned trials and all finished trials.
+     * trials finished by then, pruned trials, all finished trials and how long each took
+     * (startedAt to finishedAt).
      */
-    record ToTarget(double seconds, double best, int trialsBy, int pruned, int trials) {}
+    record ToTarget(
+            double seconds, double best, int trialsBy, int pruned, int trials, List<PeerStudy.TrialTime> trialTimes) {}
 }

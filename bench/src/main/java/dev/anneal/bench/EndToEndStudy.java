@@ -82,7 +82,7 @@ final class EndToEndStudy {
                 studies(peer, anneal, firstPeer, seeds, trials, fresh);
             }
             if (parts.contains("target")) {
-                toTarget(peer, anneal, seeds, targetTrials, target);
+                toTarget(peer, anneal, seeds, targetTrials, target, parts.contains("study") || !fresh);
             }
         }
         System.out.println("load average at the end: " + LoadAverage.now());
@@ -152,7 +152,8 @@ final class EndToEndStudy {
         }
     }
 
-    private static void toTarget(Optional<PeerStudy> peer, AnnealStudy anneal, int seeds, int maxTrials, double target)
+    private static void toTarget(
+            Optional<PeerStudy> peer, AnnealStudy anneal, int seeds, int maxTrials, double target, boolean serverWarm)
             throws Exception {
         System.out.println();
         System.out.printf(
@@ -163,13 +164,22 @@ final class EndToEndStudy {
                 target,
                 ASHA,
                 maxTrials);
+        if (!serverWarm) {
+            System.out.println("(no whole-study rows before these: seed 0 is the server's first job after its start)");
+        }
         System.out.println("| seed | Optuna + PyTorch s to target | trials by then (pruned in all) | best |"
                 + " Anneal s to target | trials by then (pruned in all) | best | Anneal / peer | load (1 min) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         List<Double> ratios = new ArrayList<>();
+        List<PeerStudy.TrialTime> peerTimes = new ArrayList<>();
+        List<PeerStudy.TrialTime> annealTimes = new ArrayList<>();
         for (int seed = 0; seed < seeds; seed++) {
             PeerStudy.Result p = peer.isPresent() ? peer.get().toTarget(seed, maxTrials, PARALLEL, target) : null;
             AnnealStudy.ToTarget a = anneal.toTarget(seed, maxTrials, ASHA, target);
+            if (p != null) {
+                peerTimes.addAll(p.trialTimes());
+            }
+            annealTimes.addAll(a.trialTimes());
             double ratio = p == null ? Double.NaN : a.seconds() / p.targetSeconds();
             if (!Double.isNaN(ratio)) {
                 ratios.add(ratio);
@@ -197,6 +207,27 @@ final class EndToEndStudy {
                     ratios.size(),
                     times(median(ratios)));
         }
+        // Where a pruned study's time goes: most trials stop at the first rung, so what a trial
+        // costs to start plus one epoch is most of it.
+        System.out.printf(
+                Locale.ROOT,
+                "median seconds a trial held its slot, all seeds: pruned after 1 epoch: peer %s, Anneal %s;"
+                        + " completed (20 epochs): peer %s, Anneal %s%n",
+                medianSeconds(peerTimes, true),
+                medianSeconds(annealTimes, true),
+                medianSeconds(peerTimes, false),
+                medianSeconds(annealTimes, false));
+    }
+
+    /** Median duration of the trials pruned after one epoch, or of the completed ones, with their count. */
+    private static String medianSeconds(List<PeerStudy.TrialTime> times, boolean prunedAfterOne) {
+        List<Double> seconds = times.stream()
+                .filter(t -> prunedAfterOne ? t.pruned() && t.epochs() == 1 : !t.pruned())
+                .map(PeerStudy.TrialTime::seconds)
+                .toList();
+        return seconds.isEmpty()
+                ? "-"
+                : String.format(Locale.ROOT, "%.2f (%d trials)", median(seconds), seconds.size());
     }
 
     private static String reached(double seconds) {

@@ -118,7 +118,8 @@ final class PeerStudy {
                 summary.path("trials").asInt(),
                 Double.NaN,
                 0,
-                0);
+                0,
+                List.of());
     }
 
     /**
@@ -145,10 +146,16 @@ final class PeerStudy {
                 : Double.NaN;
         int pruned = 0;
         int finishedBy = 0;
+        List<TrialTime> times = new ArrayList<>();
         for (String line : out.subList(0, out.size() - 1)) {
             JsonNode trial = JSON.readTree(line);
-            pruned += trial.path("state").asString().equals("PRUNED") ? 1 : 0;
+            boolean wasPruned = trial.path("state").asString().equals("PRUNED");
+            pruned += wasPruned ? 1 : 0;
             finishedBy += Double.isNaN(reached) || trial.path("seconds").asDouble() <= reached ? 1 : 0;
+            times.add(new TrialTime(
+                    wasPruned,
+                    trial.path("epochs").asInt(),
+                    trial.path("duration").asDouble()));
         }
         return new Result(
                 summary.path("seconds").asDouble(),
@@ -156,14 +163,25 @@ final class PeerStudy {
                 summary.path("trials").asInt(),
                 reached,
                 pruned,
-                finishedBy);
+                finishedBy,
+                times);
     }
 
     /**
      * One peer study: seconds, best value, trials it ran; with a target, the seconds to it (NaN if
-     * never reached), pruned trials and trials finished by then.
+     * never reached), pruned trials, trials finished by then and each finished trial's duration.
      */
-    record Result(double seconds, double best, int trials, double targetSeconds, int pruned, int trialsBy) {}
+    record Result(
+            double seconds,
+            double best,
+            int trials,
+            double targetSeconds,
+            int pruned,
+            int trialsBy,
+            List<TrialTime> trialTimes) {}
+
+    /** How long one finished trial held its slot, whether it was pruned, and after how many epochs. */
+    record TrialTime(boolean pruned, int epochs, double seconds) {}
 
     /** Runs a command to its end; its standard output's lines, or its error output as the exception. */
     private static List<String> run(List<String> command) throws IOException {
