@@ -27,6 +27,7 @@ public final class Bench {
             case "reads" -> ReadLatency.main(rest);
             case "queue" -> QueueThroughput.main(rest);
             case "pruning" -> PruningBenefit.main(rest);
+            case "e2e" -> EndToEndStudy.main(rest);
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
             case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
             default -> {
@@ -61,6 +62,12 @@ public final class Bench {
                           pruning [--url URL] [--seeds 3] [--trials 40] [--epochs 40] [--asha '{...}']
                                                    digits MLP random search with pruner asha vs none: epochs,
                                                    wall-clock, best accuracy, cost to reach none's best - 0.5 pt
+                          e2e [--seeds 3] [--trials 30] [--python /usr/bin/python3] [--target 0.98]
+                              [--target-trials 100] [--parts study,target] [--launch script|jar]
+                                                   the digits study of reference.md section 5 side by side with
+                                                   Optuna TPE + PyTorch (peer first, then Anneal, per seed): wall
+                                                   time and best accuracy; then time to 0.98 with asha vs Optuna's
+                                                   SuccessiveHalvingPruner
                           search [--functions f,g] [--samplers a,b] [--seeds 20] [--in-flight 1]
                                                    median simple regret on the public test functions vs Optuna
                           latency [--functions f,g] [--samplers a,b] [--observations 50,100,200,1000]

@@ -56,6 +56,26 @@ final class BenchServer implements AutoCloseable {
 
     /** As above, with JVM options (such as {@code -Xmx768m}) for a server this starts. */
     static BenchServer fromArgs(String[] args, List<String> jvmArgs, String... serverArgs) throws Exception {
+        return connectOrStart(args, javaJar(jvmArgs), serverArgs);
+    }
+
+    /**
+     * The server named by {@code --url}, or a fresh one started with {@code bin/anneal-server}, the
+     * README's command (its heap, GC and OpenMP settings are part of what a user runs), or with
+     * the plain {@code java -jar} when {@code --launch jar}; healthy on return.
+     */
+    static BenchServer asUsersStartIt(String[] args, String... serverArgs) throws Exception {
+        String launch = option(args, "--launch", "script");
+        List<String> launcher = switch (launch) {
+            case "script" -> List.of(Path.of("bin", "anneal-server").toString());
+            case "jar" -> javaJar(List.of());
+            default -> throw new IllegalArgumentException("--launch script|jar, not " + launch);
+        };
+        return connectOrStart(args, launcher, serverArgs);
+    }
+
+    private static BenchServer connectOrStart(String[] args, List<String> launcher, String... serverArgs)
+            throws Exception {
         String url = option(args, "--url", null);
         token = option(args, "--token", System.getenv("ANNEAL_TOKEN"));
         BenchServer server;
@@ -65,7 +85,7 @@ final class BenchServer implements AutoCloseable {
             Path home = Files.createTempDirectory("anneal-bench");
             int port = freePort();
             token = "anneal_bench-" + java.util.UUID.randomUUID();
-            server = new BenchServer("http://localhost:" + port, start(port, home, token, jvmArgs, serverArgs), home);
+            server = new BenchServer("http://localhost:" + port, start(launcher, port, home, token, serverArgs), home);
         }
         try {
             server.awaitHealthy();
@@ -134,6 +154,14 @@ final class BenchServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
+    /** POST without a body (such as a job's cancel); the status code. */
+    static int post(String url) throws Exception {
+        var request = authorized(HttpRequest.newBuilder(URI.create(url)))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The request with the benchmark's token, if it has one. */
     static HttpRequest.Builder authorized(HttpRequest.Builder request) {
         return token == null ? request : request.header("Authorization", authorization());
@@ -149,19 +177,24 @@ final class BenchServer implements AutoCloseable {
         return process == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
     }
 
-    private static Process start(int port, Path home, String adminToken, List<String> jvmArgs, String... serverArgs)
+    /** {@code java [jvmArgs] -jar api/target/anneal.jar}, with the JDK this benchmark runs on. */
+    private static List<String> javaJar(List<String> jvmArgs) {
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", Path.of("api", "target", "anneal.jar").toString()));
+        return command;
+    }
+
+    private static Process start(List<String> launcher, int port, Path home, String adminToken, String... serverArgs)
             throws IOException {
         Path jar = Path.of("api", "target", "anneal.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "build the server first: ./mvnw -q package -DskipTests (looked for " + jar + ")");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmArgs);
+        List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(
-                "-jar",
-                jar.toString(),
                 "--server.port=" + port,
                 "--anneal.embedded-db.data-dir=" + home.resolve("postgres"),
                 "--anneal.security.bootstrap-token=" + adminToken));
