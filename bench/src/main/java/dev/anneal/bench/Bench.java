@@ -20,6 +20,7 @@ public final class Bench {
             case "training-env" -> dev.anneal.bench.training.ThreadEnvironments.main(rest);
             case "training-ops" -> dev.anneal.bench.training.OpCounts.main(rest);
             case "trial-profile" -> dev.anneal.bench.training.TrialProfile.main(rest);
+            case "mlp-shapes" -> dev.anneal.bench.training.MlpShapes.main(rest);
             case "training-child" -> dev.anneal.bench.training.ChildRun.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
             case "memory" -> MemoryFootprint.main(rest);
@@ -48,6 +49,8 @@ public final class Bench {
                           overhead [--url URL --token T] [--trials N]
                                                    per-trial overhead of a running server: queued -> running and
                                                    last epoch -> on the leaderboard
+                          mlp-shapes [--shapes 16@32,64@128,...] [--epochs 8] [--python /usr/bin/python3]
+                                                   digits MLP samples/s at 1 thread per width and batch vs PyTorch
                           memory [--workload iris|lstm|cnn] [--count N] [--slots 2] [--epochs E] [--jvm "-Xmx.."]
                                                    resident memory of a started server after 1..N iris jobs, or
                                                    after each pair of trials of one LSTM / CNN job
