@@ -1,12 +1,11 @@
 package dev.anneal.bench;
 
+import static dev.anneal.bench.BlockingHttp.get;
+import static dev.anneal.bench.BlockingHttp.post;
+import static dev.anneal.bench.BlockingHttp.submitExternalJob;
+
+import dev.anneal.bench.BlockingHttp.Reply;
 import dev.anneal.bench.search.Stats;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +73,7 @@ final class AskTellThroughput {
 
     /** A fresh external job of {@code maxTrials} trials to run cycles on. */
     private static AskTellThroughput on(BenchServer server, int maxTrials, int clients) throws Exception {
-        long job = submit(server.url(), maxTrials);
+        long job = submitExternalJob(server.url(), "asktell-bench", maxTrials);
         return new AskTellThroughput(server.url() + "/api/v1/jobs/" + job, clients);
     }
 
@@ -156,60 +155,5 @@ final class AskTellThroughput {
                 "measured job afterwards: %s, %d trials completed%n",
                 job.path("state").asString(),
                 job.path("trials").path("completed").asInt());
-    }
-
-    private static long submit(String url, int maxTrials) throws Exception {
-        String spec = """
-                { "execution": "external", "name": "asktell-bench", "maxTrials": %d,
-                  "searchSpace": { "x": { "type": "float", "min": -5, "max": 5 },
-                                   "lr": { "type": "float", "min": 1e-5, "max": 1e-1, "log": true },
-                                   "depth": { "type": "int", "min": 1, "max": 12 },
-                                   "optimizer": { "type": "categorical", "values": ["adam", "sgd", "rmsprop"] } },
-                  "algorithm": { "type": "random", "seed": 1 },
-                  "objective": { "metric": "loss", "direction": "minimize" } }
-                """.formatted(maxTrials);
-        Reply created = post(url + "/api/v1/jobs", spec);
-        if (created.status() != 201) {
-            throw new IllegalStateException("job rejected: " + created.body());
-        }
-        return JSON.readTree(created.body()).path("id").asLong();
-    }
-
-    /** A reply's status and body. */
-    private record Reply(int status, String body) {}
-
-    // HttpURLConnection rather than java.net.http: it is blocking and needs no thread hand-offs,
-    // so the benchmark's client takes less than half the CPU per request from the cores it
-    // shares with the server (measured: about 0.5 ms against 1.1 ms per request)
-    private static Reply post(String url, String body) throws IOException {
-        HttpURLConnection http = open(url);
-        http.setRequestMethod("POST");
-        http.setDoOutput(true);
-        http.setRequestProperty("Content-Type", "application/json");
-        try (OutputStream out = http.getOutputStream()) {
-            out.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-        return read(http);
-    }
-
-    private static Reply get(String url) throws IOException {
-        return read(open(url));
-    }
-
-    private static HttpURLConnection open(String url) throws IOException {
-        HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        String authorization = BenchServer.authorization();
-        if (authorization != null) {
-            http.setRequestProperty("Authorization", authorization);
-        }
-        return http;
-    }
-
-    private static Reply read(HttpURLConnection http) throws IOException {
-        int status = http.getResponseCode();
-        // reading the whole body, error or not, lets the connection be kept alive and reused
-        try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
-            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.anneal.bench;
 
+import static dev.anneal.bench.BlockingHttp.get;
+import static dev.anneal.bench.BlockingHttp.post;
+import static dev.anneal.bench.BlockingHttp.submitExternalJob;
+
+import dev.anneal.bench.BlockingHttp.Reply;
 import dev.anneal.bench.search.Stats;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -65,7 +65,7 @@ final class ReadLatency {
         }
         System.setProperty("http.maxConnections", Integer.toString(Math.max(5, clients)));
         try (BenchServer server = BenchServer.fromArgs(args)) {
-            long job = submit(server.url(), trials);
+            long job = submitExternalJob(server.url(), "reads-bench", trials);
             ReadLatency bench = new ReadLatency(server.url() + "/api/v1/jobs/" + job);
             long began = System.nanoTime();
             bench.fill(trials - LAST_TELLS, clients);
@@ -207,59 +207,6 @@ final class ReadLatency {
         Reply told = post(jobUrl + "/trials/" + trial.path("number").asInt() + "/tell", "{\"value\":" + value + "}");
         if (told.status() != 200) {
             throw new IllegalStateException("tell answered " + told.status() + ": " + told.body());
-        }
-    }
-
-    private static long submit(String url, int maxTrials) throws IOException {
-        String spec = """
-                { "execution": "external", "name": "reads-bench", "maxTrials": %d,
-                  "searchSpace": { "x": { "type": "float", "min": -5, "max": 5 },
-                                   "lr": { "type": "float", "min": 1e-5, "max": 1e-1, "log": true },
-                                   "depth": { "type": "int", "min": 1, "max": 12 },
-                                   "optimizer": { "type": "categorical", "values": ["adam", "sgd", "rmsprop"] } },
-                  "algorithm": { "type": "random", "seed": 1 },
-                  "objective": { "metric": "loss", "direction": "minimize" } }
-                """.formatted(maxTrials);
-        Reply created = post(url + "/api/v1/jobs", spec);
-        if (created.status() != 201) {
-            throw new IllegalStateException("job rejected: " + created.body());
-        }
-        return JSON.readTree(created.body()).path("id").asLong();
-    }
-
-    private record Reply(int status, String body) {}
-
-    // blocking HttpURLConnection, as AskTellThroughput: the least client CPU per request on the
-    // cores the server shares
-    private static Reply post(String url, String body) throws IOException {
-        HttpURLConnection http = open(url);
-        http.setRequestMethod("POST");
-        http.setDoOutput(true);
-        http.setRequestProperty("Content-Type", "application/json");
-        try (OutputStream out = http.getOutputStream()) {
-            out.write(body.getBytes(StandardCharsets.UTF_8));
-        }
-        return read(http);
-    }
-
-    private static Reply get(String url) throws IOException {
-        return read(open(url));
-    }
-
-    private static HttpURLConnection open(String url) throws IOException {
-        HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        String authorization = BenchServer.authorization();
-        if (authorization != null) {
-            http.setRequestProperty("Authorization", authorization);
-        }
-        return http;
-    }
-
-    private static Reply read(HttpURLConnection http) throws IOException {
-        int status = http.getResponseCode();
-        // the whole body, error or not, so the connection is kept alive and reused
-        try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
-            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }
