@@ -9,8 +9,6 @@ import org.nd4j.linalg.api.memory.Deallocatable;
 import org.nd4j.linalg.api.memory.deallocation.DeallocatableReference;
 import org.nd4j.linalg.api.memory.deallocation.DeallocatorService;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes a {@code SecureRandom} out of every ND4J array. ND4J registers each array, data buffer
@@ -30,32 +28,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class Nd4jDeallocation {
 
-    private static final Logger log = LoggerFactory.getLogger(Nd4jDeallocation.class);
     static final String OFF_SWITCH = "anneal.nd4j.quick-pick";
-    private static volatile boolean installed;
 
     private Nd4jDeallocation() {}
 
     /** Idempotent; if ND4J's internals are not what this expects, logs and leaves ND4J's service. */
-    public static synchronized void install() {
-        if (installed) {
-            return;
-        }
-        installed = true;
-        if ("false".equalsIgnoreCase(System.getProperty(OFF_SWITCH))) {
-            return;
-        }
-        try {
-            DeallocatorService previous = Nd4j.getDeallocatorService(); // loads the backend first
-            if (previous instanceof QuickPick) {
-                return;
-            }
-            Field service = Nd4j.class.getDeclaredField("deallocatorService");
-            service.setAccessible(true);
-            service.set(null, new QuickPick());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.warn("Could not replace ND4J's deallocator service; arrays are tracked as ND4J does: {}", e.toString());
-        }
+    public static void install() {
+        Nd4jPatch.replace(
+                OFF_SWITCH,
+                "deallocatorService",
+                Nd4j::getDeallocatorService,
+                s -> s instanceof QuickPick,
+                QuickPick::new);
     }
 
     /**

@@ -1,17 +1,13 @@
 package dev.anneal.worker.config;
 
-import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.ShapeInfoProvider;
 import org.nd4j.linalg.cpu.nativecpu.DirectShapeInfoProvider;
 import org.nd4j.linalg.factory.Nd4j;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Caches the shape information of every ND4J array that is created, as ND4J's own provider caches
@@ -30,33 +26,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class Nd4jShapeInfoCache {
 
-    private static final Logger log = LoggerFactory.getLogger(Nd4jShapeInfoCache.class);
     static final String OFF_SWITCH = "anneal.nd4j.shape-cache";
     static final int MAX_ENTRIES = 20_000;
-    private static volatile boolean installed;
 
     private Nd4jShapeInfoCache() {}
 
     /** Idempotent; if ND4J's internals are not what this expects, logs and leaves ND4J's provider. */
-    public static synchronized void install() {
-        if (installed) {
-            return;
-        }
-        installed = true;
-        if ("false".equalsIgnoreCase(System.getProperty(OFF_SWITCH))) {
-            return;
-        }
-        try {
-            ShapeInfoProvider current = Nd4j.getShapeInfoProvider(); // loads the backend first
-            if (!(current instanceof DirectShapeInfoProvider) || current instanceof Caching) {
-                return;
-            }
-            Field provider = Nd4j.class.getDeclaredField("shapeInfoProvider");
-            provider.setAccessible(true);
-            provider.set(null, new Caching());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            log.warn("Could not install the ND4J shape information cache; ND4J's provider stays: {}", e.toString());
-        }
+    public static void install() {
+        Nd4jPatch.replace(
+                OFF_SWITCH,
+                "shapeInfoProvider",
+                Nd4j::getShapeInfoProvider,
+                p -> !(p instanceof DirectShapeInfoProvider) || p instanceof Caching,
+                Caching::new);
     }
 
     /** ND4J's CPU provider, plus a cache for the overload every plain array constructor calls. */
