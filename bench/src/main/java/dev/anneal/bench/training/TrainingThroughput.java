@@ -94,7 +94,7 @@ public final class TrainingThroughput {
         System.out.printf(
                 "load average after: %s%n(samples/s, median of %s interleaved rounds; before = the training loop before"
                         + " 2026-11-27 (DataSet.batchBy every epoch), anneal = the loop SupervisedTrainer runs now (one"
-                        + " pullRows per batch; CNN: oneDNN helpers and cached im2col; LSTM: fused LSTM layers), per wall second; anneal/cpu = per"
+                        + " pullRows per batch; CNN: oneDNN helpers and cached im2col; LSTM: BatchedLstmLayer), per wall second; anneal/cpu = per"
                         + " CPU second of the process, what an idle machine would give at 1 thread; ratio, r/cpu = anneal,"
                         + " anneal/cpu / PyTorch; target ="
                         + " PyTorch / 3 for the MLP, / 2 for CNN and LSTM)%n",
