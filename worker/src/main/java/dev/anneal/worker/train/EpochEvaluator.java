@@ -4,7 +4,6 @@ import dev.anneal.worker.prepare.PreparedData;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Scores a network's validation output after an epoch. Losses are the plain data terms
@@ -18,13 +17,18 @@ final class EpochEvaluator {
 
     private EpochEvaluator() {}
 
-    static Map<String, Double> evaluate(INDArray out, PreparedData data, double trainLoss) {
+    /** @param out the network's validation output, one row per validation row */
+    static Map<String, Double> evaluate(float[][] out, PreparedData data, double trainLoss) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(ObjectiveMetrics.LOSS, trainLoss);
         if (data.isClassification()) {
-            classification(MatrixRows.of(out), data.validationClasses(), data.classCount(), metrics);
+            classification(out, data.validationClasses(), data.classCount(), metrics);
         } else {
-            regression(out.reshape(out.length()).toFloatVector(), data, metrics);
+            float[] predictions = new float[out.length];
+            for (int i = 0; i < out.length; i++) {
+                predictions[i] = out[i][0];
+            }
+            regression(predictions, data, metrics);
         }
         return metrics;
     }

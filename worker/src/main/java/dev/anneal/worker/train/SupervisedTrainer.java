@@ -8,6 +8,7 @@ import dev.anneal.tuner.random.Permutations;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.augment.BatchAugmenter;
+import dev.anneal.worker.train.dense.DenseStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,15 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SupervisedTrainer {
 
+    /**
+     * {@code -Danneal.train.dense-path=false} trains every network with DL4J's own {@code fit}, to
+     * compare the two paths or to rule the dense path out.
+     */
+    static final boolean DENSE_PATH = !"false".equalsIgnoreCase(System.getProperty("anneal.train.dense-path"));
+
+    /** Keeps the dropout masks' random stream apart from the shuffling stream of the same seed. */
+    private static final long DROPOUT_STREAM = 0x5DEECE66DL;
+
     private SupervisedTrainer() {}
 
     /**
@@ -40,12 +50,21 @@ public final class SupervisedTrainer {
      */
     public static TrainingResult train(
             List<PreparedData> folds, TrainingSpec spec, TrialParams params, long seed, TrainingMonitor monitor) {
+        List<FoldRun> runs = new ArrayList<>();
+        try {
+            for (int f = 0; f < folds.size(); f++) {
+                runs.add(new FoldRun(folds.get(f), spec, params, seed + f * 0x9E3779B97F4A7C15L));
+            }
+            return train(runs, spec, params, monitor);
+        } finally {
+            runs.forEach(FoldRun::close);
+        }
+    }
+
+    private static TrainingResult train(
+            List<FoldRun> runs, TrainingSpec spec, TrialParams params, TrainingMonitor monitor) {
         int epochs = params.getInt(EPOCHS);
         int patience = params.getInt(EARLY_STOPPING);
-        List<FoldRun> runs = new ArrayList<>();
-        for (int f = 0; f < folds.size(); f++) {
-            runs.add(new FoldRun(folds.get(f), spec, params, seed + f * 0x9E3779B97F4A7C15L));
-        }
         var objective = spec.objective();
         List<Map<String, Double>> curve = new ArrayList<>();
         List<double[]> foldValues = new ArrayList<>();
@@ -117,11 +136,13 @@ public final class SupervisedTrainer {
     }
 
     /** One fold's network, data and shuffling state. */
-    private static final class FoldRun {
+    private static final class FoldRun implements AutoCloseable {
 
         private final PreparedData data;
         private final SupervisedModel model;
         private final MultiLayerNetwork net;
+        /** Trains {@link #net} in place where it can ({@link DenseStack}); null leaves it to DL4J's fit. */
+        private final DenseStack dense;
         private final INDArray validationX;
         private final INDArray trainX;
         private final INDArray trainY;
@@ -136,9 +157,13 @@ public final class SupervisedTrainer {
             this.batchSize = Math.min(params.getInt(BATCH_SIZE), rows);
             this.model = SupervisedModel.build(spec, data, params, seed, (rows + batchSize - 1) / batchSize);
             this.net = model.network();
-            this.validationX = model.shape().toInput(data.validationX());
-            this.trainX = Nd4j.create(data.trainX());
-            this.trainY = Nd4j.create(data.trainY());
+            this.dense = model.shape() == InputShape.FLAT && DENSE_PATH
+                    ? DenseStack.of(net, batchSize, seed ^ DROPOUT_STREAM).orElse(null)
+                    : null;
+            // the dense path reads the Java rows; only DL4J's fit needs them as ND4J arrays
+            this.validationX = dense == null ? model.shape().toInput(data.validationX()) : null;
+            this.trainX = dense == null ? Nd4j.create(data.trainX()) : null;
+            this.trainY = dense == null ? Nd4j.create(data.trainY()) : null;
             this.shuffle = new SplittableRandom(seed * 31 + 7);
             this.order = new int[rows];
             for (int i = 0; i < rows; i++) {
@@ -155,15 +180,18 @@ public final class SupervisedTrainer {
                 if (monitor.stopRequested()) {
                     return null;
                 }
-                int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + batchSize));
-                if (model.augmenter() == BatchAugmenter.NONE) {
+                int end = Math.min(order.length, start + batchSize);
+                if (model.augmenter() != BatchAugmenter.NONE) {
+                    lossSum += fitAugmented(Arrays.copyOfRange(order, start, end));
+                } else if (dense != null) {
+                    lossSum += dense.fit(data.trainX(), data.trainY(), order, start, end);
+                } else {
                     // one native gather per batch: building DataSets or arrays row by row in Java
                     // costs more than the step itself for small networks
+                    int[] rows = Arrays.copyOfRange(order, start, end);
                     net.fit(model.shape().toInput(Nd4j.pullRows(trainX, 1, rows)), Nd4j.pullRows(trainY, 1, rows));
-                } else {
-                    fitAugmented(rows);
+                    lossSum += net.score(); // computed by fit, so free
                 }
-                lossSum += net.score(); // computed by fit, so free
                 batches++;
                 TrialMemory.collectIfGrown();
             }
@@ -171,7 +199,7 @@ public final class SupervisedTrainer {
         }
 
         /** Augmentation changes rows in place, so it works on copies, never on the shared data. */
-        private void fitAugmented(int[] rows) {
+        private double fitAugmented(int[] rows) {
             float[][] x = new float[rows.length][];
             float[][] y = new float[rows.length][];
             for (int i = 0; i < rows.length; i++) {
@@ -179,11 +207,18 @@ public final class SupervisedTrainer {
                 y[i] = data.trainY()[rows[i]].clone();
             }
             model.augmenter().augment(x, y);
+            if (dense != null) {
+                return dense.fit(x, y);
+            }
             net.fit(model.shape().toInput(x), Nd4j.create(y));
+            return net.score();
         }
 
         Map<String, Double> evaluate(double trainLoss) {
-            return EpochEvaluator.evaluate(net.output(validationX, false), data, trainLoss);
+            if (dense != null) {
+                return EpochEvaluator.evaluate(dense.output(data.validationX()), data, trainLoss);
+            }
+            return EpochEvaluator.evaluate(MatrixRows.of(net.output(validationX, false)), data, trainLoss);
         }
 
         void keepCurrentWeights() {
@@ -200,6 +235,13 @@ public final class SupervisedTrainer {
                 return new TrainedModel(TrainedModel.NETWORK, out.toByteArray(), null);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not serialize the trained network", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (dense != null) {
+                dense.close();
             }
         }
     }
