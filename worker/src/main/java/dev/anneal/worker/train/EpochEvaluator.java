@@ -124,8 +124,16 @@ final class EpochEvaluator {
             absolute += Math.abs(error);
             total += (actual[i] - mean) * (actual[i] - mean);
         }
-        double scale = data.targetScale();
-        metrics.put(ObjectiveMetrics.VAL_LOSS, squared / actual.length / (scale * scale));
+        // val_loss is the training loss's own term on validation rows: the squared error on the
+        // target as the network sees it (standardized; for a series, the scaled change against the
+        // window's last value), so it compares with the training loss whatever the target encoding
+        float[][] networkTargets = data.validationY();
+        double networkSquared = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double error = predicted[i] - networkTargets[i][0];
+            networkSquared += error * error;
+        }
+        metrics.put(ObjectiveMetrics.VAL_LOSS, networkSquared / predicted.length);
         metrics.put(ObjectiveMetrics.VAL_RMSE, Math.sqrt(squared / actual.length));
         metrics.put(ObjectiveMetrics.VAL_MAE, absolute / actual.length);
         metrics.put(ObjectiveMetrics.VAL_R2, total == 0 ? 0.0 : 1 - squared / total);

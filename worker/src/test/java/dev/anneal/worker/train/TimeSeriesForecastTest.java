@@ -77,6 +77,11 @@ class TimeSeriesForecastTest {
         double best =
                 ObjectiveSelector.select(result.curve(), spec().objective()).value();
         assertThat(best).isLessThan(0.75 * naive);
+        // val_loss is the training loss's term on validation windows (scaled log changes), not the
+        // error in passengers divided by the scale of log changes (which read about 10^6 here)
+        for (var epoch : result.curve()) {
+            assertThat(epoch.get("val_loss")).isLessThan(10 * Math.max(1, epoch.get("loss")));
+        }
     }
 
     @Test
