@@ -21,6 +21,7 @@ public final class Bench {
             case "training-ops" -> dev.anneal.bench.training.OpCounts.main(rest);
             case "trial-profile" -> dev.anneal.bench.training.TrialProfile.main(rest);
             case "mlp-shapes" -> dev.anneal.bench.training.MlpShapes.main(rest);
+            case "series-lstm" -> dev.anneal.bench.training.SeriesLstm.main(rest);
             case "training-child" -> dev.anneal.bench.training.ChildRun.main(rest);
             case "overhead" -> TrialOverhead.main(rest);
             case "memory" -> MemoryFootprint.main(rest);
@@ -51,6 +52,9 @@ public final class Bench {
                                                    last epoch -> on the leaderboard
                           mlp-shapes [--shapes 16@32,64@128,...] [--epochs 8] [--python /usr/bin/python3]
                                                    digits MLP samples/s at 1 thread per width and batch vs PyTorch
+                          series-lstm [--rounds 3] [--epochs 30] [--python /usr/bin/python3]
+                                                   one series-LSTM trial (3,150 steps, window 24, 32 units) on the
+                                                   worker's path vs PyTorch's LSTM on the same windows
                           memory [--workload iris|lstm|cnn] [--count N] [--slots 2] [--epochs E] [--jvm "-Xmx.."]
                                                    resident memory of a started server after 1..N iris jobs, or
                                                    after each pair of trials of one LSTM / CNN job

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * The targets of issue 15: the last row within 1.5x of the first, and the JVM under 1.5 GB
  * with 2 worker slots.
  */
-final class MemoryFootprint {
+public final class MemoryFootprint {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -183,7 +183,7 @@ final class MemoryFootprint {
     }
 
     /** A trend, a yearly season and noise over {@code steps} months. */
-    static byte[] seasonalSeries(int steps) {
+    public static byte[] seasonalSeries(int steps) {
         StringBuilder csv = new StringBuilder("month,value\n");
         SplittableRandom random = new SplittableRandom(7);
         for (int t = 0; t < steps; t++) {

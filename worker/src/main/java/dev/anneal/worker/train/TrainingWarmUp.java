@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * {@code anneal-bench trial-profile} the first digits trial of a JVM took 1.8–6.9 s (0.8–1.2 s of
  * CPU) against 0.5–1.5 s (about 300 ms of CPU) for the next ones; the model zip alone was 0.5–2.3
  * s of it. It runs the path a trial runs: CSV parsing, {@link DataPreparation}, network
- * build, mini-batches, validation, the model zip, and drops its workspaces afterwards.
+ * build, mini-batches (on the dense path and through DL4J's fit), validation, the model zip, and
+ * drops its workspaces afterwards.
  */
 public final class TrainingWarmUp {
 
@@ -41,24 +42,29 @@ public final class TrainingWarmUp {
                     null);
             List<PreparedData> folds =
                     DataPreparation.prepare(CsvTableReader.read(csv()), spec, PreparationOptions.DEFAULT);
-            TrialParams params = new TrialParams(Map.of(
-                    Hyperparameters.HIDDEN_LAYERS, 2,
-                    Hyperparameters.UNITS, 16,
-                    Hyperparameters.BATCH_SIZE, 32,
-                    Hyperparameters.EPOCHS, 4,
-                    Hyperparameters.DROPOUT, 0.1,
-                    Hyperparameters.WEIGHT_DECAY, 1e-4));
-            SupervisedTrainer.train(folds, spec, params, 1, new TrainingMonitor() {
-                @Override
-                public boolean stopRequested() {
-                    return false;
-                }
+            // once on the dense path (plain MLPs), once through DL4J's own fit (batch normalization,
+            // and the ops CNN and LSTM trials share with it)
+            for (boolean batchNorm : new boolean[] {false, true}) {
+                TrialParams params = new TrialParams(Map.of(
+                        Hyperparameters.HIDDEN_LAYERS, 2,
+                        Hyperparameters.UNITS, 16,
+                        Hyperparameters.BATCH_SIZE, 32,
+                        Hyperparameters.EPOCHS, batchNorm ? 4 : 12,
+                        Hyperparameters.DROPOUT, 0.1,
+                        Hyperparameters.BATCH_NORM, batchNorm,
+                        Hyperparameters.WEIGHT_DECAY, 1e-4));
+                SupervisedTrainer.train(folds, spec, params, 1, new TrainingMonitor() {
+                    @Override
+                    public boolean stopRequested() {
+                        return false;
+                    }
 
-                @Override
-                public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
-                    return true;
-                }
-            });
+                    @Override
+                    public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
+                        return true;
+                    }
+                });
+            }
         } finally {
             TrialMemory.releaseAfterTrial();
         }
