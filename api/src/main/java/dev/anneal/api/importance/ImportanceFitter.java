@@ -1,6 +1,8 @@
 package dev.anneal.api.importance;
 
 import dev.anneal.api.job.StoredSpecs;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpecJson;
 import dev.anneal.tuner.importance.PermutationImportance;
 import dev.anneal.tuner.space.UnitSpace;
 import dev.anneal.worker.metrics.AnnealMetricNames;
@@ -11,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +42,8 @@ class ImportanceFitter {
     }
 
     private ParameterImportance rank(ImportanceInputs.Inputs inputs) {
-        JsonNode spec = json.readTree(inputs.spec());
-        UnitSpace space = new UnitSpace(StoredSpecs.searchSpace(spec));
+        JobSpec spec = JobSpecJson.read(inputs.spec());
+        UnitSpace space = new UnitSpace(spec.searchSpace());
         int completed = inputs.values().length;
         if (completed < MIN_TRIALS || space.dimensions() == 0) {
             return new ParameterImportance(METHOD, completed, MIN_TRIALS, List.of());
@@ -51,8 +52,8 @@ class ImportanceFitter {
         for (int i = 0; i < completed; i++) {
             x[i] = space.encode(StoredSpecs.params(json.readTree(inputs.params().get(i))));
         }
-        double[] importance =
-                PermutationImportance.of(x, inputs.values(), new SplittableRandom(StoredSpecs.seed(spec)));
+        double[] importance = PermutationImportance.of(
+                x, inputs.values(), new SplittableRandom(spec.algorithm().seed()));
         List<ParameterImportance.Entry> entries = new ArrayList<>();
         for (int d = 0; d < importance.length; d++) {
             entries.add(new ParameterImportance.Entry(space.parameter(d).name(), importance[d]));

@@ -3,6 +3,8 @@ package dev.anneal.api.job;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.LeaderboardRow;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.DirectionJson;
+import dev.anneal.spec.JobSpec;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +57,18 @@ public record JobResponse(
 
     public record BestTrial(int trialNumber, double value, Integer bestEpoch, JsonNode params) {}
 
+    /**
+     * @param spec the job's stored spec, read
+     * @param stored the same spec as stored, shown to clients unchanged
+     */
     static JobResponse of(
-            JobEntity job, JsonNode spec, Map<String, String> tags, Map<TrialState, Long> counts, BestTrial best) {
-        JsonNode objective = spec.path("objective");
+            JobEntity job,
+            JobSpec spec,
+            JsonNode stored,
+            Map<String, String> tags,
+            Map<TrialState, Long> counts,
+            BestTrial best) {
+        var objective = spec.objective();
         String self = "/api/v1/jobs/" + job.getId();
         return new JobResponse(
                 job.getId(),
@@ -65,14 +76,11 @@ public record JobResponse(
                 job.getExecution().name().toLowerCase(Locale.ROOT),
                 job.getState().name(),
                 job.getStateReason(),
-                spec.path("dataset").asString(null),
-                spec.path("task").asString(null),
+                spec.dataset(),
+                spec.task(),
                 job.getAlgorithm(),
-                spec.path("algorithm").path("seed").asLong(),
-                new Objective(
-                        objective.path("metric").asString(),
-                        objective.path("direction").asString(),
-                        objective.path("epoch").asString(null)),
+                spec.algorithm().seed(),
+                new Objective(objective.metric(), DirectionJson.spelling(objective.direction()), objective.epoch()),
                 job.getMaxTrials(),
                 job.getParallelism(),
                 TrialCounts.of(counts),
@@ -80,7 +88,7 @@ public record JobResponse(
                 job.getCreatedAt(),
                 job.getStartedAt(),
                 job.getFinishedAt(),
-                spec,
+                stored,
                 tags,
                 Map.of("self", self, "trials", self + "/trials", "leaderboard", self + "/leaderboard"));
     }

@@ -10,6 +10,7 @@ import dev.anneal.db.trial.LeaderboardRow;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.db.trial.TrialStats;
+import dev.anneal.spec.JobSpecJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,7 @@ public class JobService {
                     LeaderboardRow row = best.get(job.getId());
                     return JobResponse.of(
                             job,
+                            JobSpecJson.read(job.getSpec()),
                             json.readTree(job.getSpec()),
                             tags(job),
                             counts.get(job.getId()),

@@ -8,14 +8,16 @@ import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.db.job.JobExecution;
 import dev.anneal.db.job.JobRepository;
-import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.spec.DirectionJson;
+import dev.anneal.spec.Execution;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.tuner.pruner.PrunerSettings;
 import dev.anneal.tuner.sampler.GridSampler;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.tuner.space.InvalidSearchSpaceException;
 import dev.anneal.worker.dataset.ColumnProfile;
 import dev.anneal.worker.dataset.DatasetProfile;
 import dev.anneal.worker.train.ObjectiveMetrics;
-import dev.anneal.worker.train.TrainingSpec;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,8 +28,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates a submitted job spec and fills in its defaults. All problems are collected and
@@ -71,7 +71,7 @@ class JobSpecParser {
 
     private static final List<String> EXECUTIONS = List.of(DL4J, EXTERNAL);
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
-    private static final List<String> TASKS = List.of(TrainingSpec.CLASSIFICATION, TrainingSpec.REGRESSION);
+    private static final List<String> TASKS = List.of(JobSpec.CLASSIFICATION, JobSpec.REGRESSION);
 
     private final DatasetRepository datasets;
     private final JobRepository jobs;
@@ -138,20 +138,20 @@ class JobSpecParser {
                     root, model, search.space().space().parameters().keySet());
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);
-        TrainingSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
+        JobSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
         if (model.series() && search.space() != null) {
             SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);
         }
         Objective objective = objective(
                 root,
-                task.orElse(TrainingSpec.CLASSIFICATION),
+                task.orElse(JobSpec.CLASSIFICATION),
                 task.isPresent(),
                 targetColumn.map(ColumnProfile::distinct).orElse(0));
         WarmStart warmStart = warmStart(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
-        Optional<ObjectNode> pruner = PrunerSpecParser.parse(
-                root, search.space() == null ? null : search.space().space(), json);
-        ObjectNode preprocessing = preprocessing(root);
+        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(
+                root, search.space() == null ? null : search.space().space());
+        JobSpec.PreprocessingSpec preprocessing = preprocessing(root);
         String name = name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
         if (search.space() != null) {
             // also beside other problems: an oversized network is worth knowing about at once
@@ -160,7 +160,7 @@ class JobSpecParser {
                     model,
                     search.space().space(),
                     profile.map(p -> used),
-                    task.orElse(TrainingSpec.REGRESSION),
+                    task.orElse(JobSpec.REGRESSION),
                     targetColumn.map(ColumnProfile::distinct).orElse(0),
                     validation,
                     rows);
@@ -169,26 +169,26 @@ class JobSpecParser {
         if (!root.errors().isEmpty()) {
             throw invalid(root.errors());
         }
-        ObjectNode spec = json.createObjectNode();
-        spec.put("name", name);
-        spec.put("execution", DL4J);
-        spec.put("dataset", dataset.get().getName());
-        target.ifPresent(t -> spec.put("target", t));
-        spec.put("task", task.get());
-        ArrayNode featureArray = spec.putArray("features");
-        features.forEach(featureArray::add);
-        spec.set("model", model.json());
-        search.write(spec);
-        spec.putObject("objective")
-                .put("metric", objective.metric())
-                .put("direction", objective.direction())
-                .put("epoch", objective.epoch());
-        spec.set("validation", ValidationSpecParser.json(validation));
-        spec.set("preprocessing", preprocessing);
-        search.writeLimits(spec);
-        warmStart.writeTo(spec);
-        spec.set("pruner", pruner.get());
-        JobTags.write(spec, tags);
+        JobSpec spec = new JobSpec(
+                name,
+                Execution.DL4J,
+                dataset.get().getName(),
+                target.orElse(null),
+                task.get(),
+                features,
+                model.spec(),
+                search.space().space(),
+                search.order(),
+                search.algorithm(),
+                objective.spec(),
+                validation,
+                preprocessing,
+                search.maxTrials(),
+                search.parallelism(),
+                warmStart.jobIds(),
+                warmStart.initialTrials(),
+                pruner.get(),
+                tags);
         return parsed(spec, name, JobExecution.DL4J, dataset.get(), search, objective, tags);
     }
 
@@ -204,23 +204,23 @@ class JobSpecParser {
     }
 
     private static Optional<String> ganTask(SpecNode root) {
-        root.choice("task", false, List.of(TrainingSpec.GENERATION));
-        return Optional.of(TrainingSpec.GENERATION);
+        root.choice("task", false, List.of(JobSpec.GENERATION));
+        return Optional.of(JobSpec.GENERATION);
     }
 
     /** Forecasting a series is regression on its future values. */
     private static Optional<String> seriesTask(SpecNode root) {
-        root.choice("task", false, List.of(TrainingSpec.REGRESSION));
-        return Optional.of(TrainingSpec.REGRESSION);
+        root.choice("task", false, List.of(JobSpec.REGRESSION));
+        return Optional.of(JobSpec.REGRESSION);
     }
 
     /** Settings of data preparation that are not searched, with their defaults. */
-    private ObjectNode preprocessing(SpecNode root) {
+    private static JobSpec.PreprocessingSpec preprocessing(SpecNode root) {
         Optional<SpecNode> node = root.object("preprocessing", false);
         node.ifPresent(p -> p.rejectUnknown(Set.of("fillValue", "flips")));
         double fillValue = node.flatMap(p -> p.number("fillValue", false)).orElse(0.0);
         boolean flips = node.flatMap(p -> p.bool("flips")).orElse(false);
-        return json.createObjectNode().put("fillValue", fillValue).put("flips", flips);
+        return new JobSpec.PreprocessingSpec(fillValue, flips);
     }
 
     /**
@@ -244,21 +244,32 @@ class JobSpecParser {
                 .orElse(null);
         WarmStart warmStart = objective == null ? WarmStart.NONE : warmStart(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
-        Optional<ObjectNode> pruner = PrunerSpecParser.parse(root, null, json);
+        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(root, null);
         String name = name(root, objective == null ? "external" : objective.metric() + "-external");
 
         if (!root.errors().isEmpty()) {
             throw invalid(root.errors());
         }
-        ObjectNode spec = json.createObjectNode();
-        spec.put("name", name);
-        spec.put("execution", EXTERNAL);
-        search.write(spec);
-        spec.putObject("objective").put("metric", objective.metric()).put("direction", objective.direction());
-        search.writeLimits(spec);
-        warmStart.writeTo(spec);
-        spec.set("pruner", pruner.get());
-        JobTags.write(spec, tags);
+        JobSpec spec = new JobSpec(
+                name,
+                Execution.EXTERNAL,
+                null,
+                null,
+                null,
+                null,
+                null,
+                search.space().space(),
+                search.order(),
+                search.algorithm(),
+                objective.spec(),
+                null,
+                null,
+                search.maxTrials(),
+                search.parallelism(),
+                warmStart.jobIds(),
+                warmStart.initialTrials(),
+                pruner.get(),
+                tags);
         return parsed(spec, name, JobExecution.EXTERNAL, null, search, objective, tags);
     }
 
@@ -279,18 +290,12 @@ class JobSpecParser {
     }
 
     /** What both kinds of job share: the search space, the algorithm and the trial limits. */
-    private record Search(SearchSpaceParser.Parsed space, Algorithm algorithm, int maxTrials, int parallelism) {
+    private record Search(
+            SearchSpaceParser.Parsed space, JobSpec.AlgorithmSpec algorithm, int maxTrials, int parallelism) {
 
-        void write(ObjectNode spec) {
-            spec.set("searchSpace", space.json());
-            ArrayNode order = spec.putArray("parameterOrder");
-            space.space().parameters().keySet().forEach(order::add);
-            spec.putObject("algorithm").put("type", algorithm.type()).put("seed", algorithm.seed());
-        }
-
-        void writeLimits(ObjectNode spec) {
-            spec.put("maxTrials", maxTrials);
-            spec.put("parallelism", parallelism);
+        /** The parameters in the order the user wrote them: grid enumeration follows it. */
+        List<String> order() {
+            return List.copyOf(space.space().parameters().keySet());
         }
     }
 
@@ -298,7 +303,7 @@ class JobSpecParser {
     private Search search(SpecNode root, String family) {
         Optional<SearchSpaceParser.Parsed> space =
                 root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, family, spaceLimits));
-        Algorithm algorithm = algorithm(root);
+        JobSpec.AlgorithmSpec algorithm = algorithm(root);
         space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
         boolean grid = "grid".equals(algorithm.type());
         long gridSize = space.map(s -> s.space().gridSize()).orElse(Long.MAX_VALUE);
@@ -329,7 +334,7 @@ class JobSpecParser {
     }
 
     private static ParsedJob parsed(
-            ObjectNode spec,
+            JobSpec spec,
             String name,
             JobExecution execution,
             DatasetEntity dataset,
@@ -344,7 +349,7 @@ class JobSpecParser {
                 search.space().space(),
                 search.algorithm().type(),
                 objective.metric(),
-                "maximize".equals(objective.direction()) ? ObjectiveDirection.MAXIMIZE : ObjectiveDirection.MINIMIZE,
+                spec.objective().direction(),
                 search.maxTrials(),
                 search.parallelism(),
                 tags);
@@ -371,21 +376,21 @@ class JobSpecParser {
     static String inferTask(ColumnProfile target) {
         boolean fewValues = !target.distinctCapped() && target.distinct() <= CLASSIFICATION_MAX_DISTINCT;
         return ColumnProfile.CATEGORICAL.equals(target.type()) || fewValues
-                ? TrainingSpec.CLASSIFICATION
-                : TrainingSpec.REGRESSION;
+                ? JobSpec.CLASSIFICATION
+                : JobSpec.REGRESSION;
     }
 
     private static void checkTarget(SpecNode root, String task, ColumnProfile target) {
-        if (TrainingSpec.REGRESSION.equals(task) && !ColumnProfile.NUMERIC.equals(target.type())) {
+        if (JobSpec.REGRESSION.equals(task) && !ColumnProfile.NUMERIC.equals(target.type())) {
             root.error("task", "regression needs a numeric target, but column \"" + target.name() + "\" holds text");
         }
-        if (TrainingSpec.CLASSIFICATION.equals(task) && !target.distinctCapped() && target.distinct() < 2) {
+        if (JobSpec.CLASSIFICATION.equals(task) && !target.distinctCapped() && target.distinct() < 2) {
             root.error(
                     "target",
                     "classification needs at least 2 classes, but column \"" + target.name() + "\" has "
                             + target.distinct() + (target.distinct() == 1 ? " value" : " values"));
         }
-        if (TrainingSpec.CLASSIFICATION.equals(task) && (target.distinctCapped() || target.distinct() > MAX_CLASSES)) {
+        if (JobSpec.CLASSIFICATION.equals(task) && (target.distinctCapped() || target.distinct() > MAX_CLASSES)) {
             root.error(
                     "task",
                     "classification allows at most " + MAX_CLASSES + " classes, but column \"" + target.name()
@@ -429,15 +434,13 @@ class JobSpecParser {
         return used;
     }
 
-    private record Algorithm(String type, long seed) {}
-
-    private Algorithm algorithm(SpecNode root) {
+    private JobSpec.AlgorithmSpec algorithm(SpecNode root) {
         Optional<SpecNode> node = root.object("algorithm", false);
         node.ifPresent(a -> a.rejectUnknown(Set.of("type", "seed")));
         String type = node.flatMap(a -> a.choice("type", false, Samplers.NAMES)).orElse("random");
         long seed = node.flatMap(a -> a.integer("seed", false, 0, MAX_SEED))
                 .orElseGet(() -> seeds.nextLong() & 0x7FFFFFFFL);
-        return new Algorithm(type, seed);
+        return new JobSpec.AlgorithmSpec(type, seed);
     }
 
     private static void checkSampler(SpecNode root, String algorithm, SearchSpaceParser.Parsed space) {
@@ -450,7 +453,12 @@ class JobSpecParser {
         }
     }
 
-    private record Objective(String metric, String direction, String epoch) {}
+    private record Objective(String metric, String direction, String epoch) {
+
+        JobSpec.ObjectiveSpec spec() {
+            return new JobSpec.ObjectiveSpec(metric, DirectionJson.parse(direction), epoch);
+        }
+    }
 
     /** @param classes the target's distinct values (classification), to refuse val_auc beyond two classes */
     private static Objective objective(SpecNode root, String task, boolean taskKnown, int classes) {

@@ -4,6 +4,7 @@ import dev.anneal.api.limits.ProjectQuotas;
 import dev.anneal.db.idempotency.IdempotencyKeys;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
+import dev.anneal.spec.JobSpecJson;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,7 @@ class JobSubmission {
         quotas.reserveUnfinishedJob(project);
         JobEntity job = jobs.saveAndFlush(new JobEntity(
                 parsed.name(),
-                json.writeValueAsString(parsed.spec()),
+                JobSpecJson.write(parsed.spec()),
                 parsed.execution(),
                 parsed.dataset() == null ? null : parsed.dataset().getId(),
                 parsed.algorithm(),

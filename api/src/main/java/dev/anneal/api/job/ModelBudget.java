@@ -13,15 +13,15 @@ import static dev.anneal.worker.train.Hyperparameters.UNITS;
 import static dev.anneal.worker.train.Hyperparameters.WINDOW;
 
 import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamilies;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.worker.dataset.ColumnProfile;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.train.Hyperparameters;
-import dev.anneal.worker.train.ModelFamilies;
 import dev.anneal.worker.train.NetworkFootprint;
-import dev.anneal.worker.train.TrainingSpec;
 import dev.anneal.worker.train.TrialParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,14 +80,14 @@ final class ModelBudget {
             Optional<List<ColumnProfile>> columns,
             String task,
             int classes,
-            TrainingSpec.ValidationSpec validation,
+            JobSpec.ValidationSpec validation,
             int rows) {
         boolean declaresInput = model.image() != null || model.sequence() != null;
         if (columns.isEmpty() && !declaresInput) {
             return; // the input width depends on data that was not found
         }
         List<ColumnProfile> features = columns.orElse(List.of());
-        int outputs = TrainingSpec.CLASSIFICATION.equals(task) ? Math.max(2, classes) : 1;
+        int outputs = JobSpec.CLASSIFICATION.equals(task) ? Math.max(2, classes) : 1;
         long width = features.stream().mapToLong(ModelBudget::inputs).sum();
         Network network = switch (model.type()) {
             case ModelFamilies.CNN -> p -> NetworkFootprint.cnn(model.image(), outputs, p);
@@ -213,7 +213,7 @@ final class ModelBudget {
                 .map(n -> n + " " + point.values().get(n))
                 .collect(Collectors.joining(", "));
         if (model.image() != null) {
-            TrainingSpec.ImageShape s = model.image();
+            JobSpec.ImageShape s = model.image();
             sizes = "input " + s.channels() + "x" + s.height() + "x" + s.width() + ", " + sizes;
         }
         if (model.sequence() != null) {

@@ -1,14 +1,12 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamilies;
 import dev.anneal.worker.dataset.ColumnProfile;
 import dev.anneal.worker.train.Hyperparameters;
-import dev.anneal.worker.train.ModelFamilies;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a DL4J job's {@code model}: the family and, where the family needs it, how feature
@@ -24,7 +22,7 @@ final class ModelSpecParser {
     static final int MAX_HORIZON = 1000;
 
     /** A parsed model: its family and layout; {@code horizon} is set for time series only. */
-    record Model(String type, TrainingSpec.ImageShape image, TrainingSpec.SequenceShape sequence, Integer horizon) {
+    record Model(String type, JobSpec.ImageShape image, JobSpec.SequenceShape sequence, Integer horizon) {
 
         static final Model MLP = new Model(ModelFamilies.MLP, null, null, null);
 
@@ -36,23 +34,9 @@ final class ModelSpecParser {
             return ModelFamilies.GAN.equals(type);
         }
 
-        ObjectNode json() {
-            ObjectNode model = JsonNodeFactory.instance.objectNode().put("type", type);
-            if (image != null) {
-                model.putObject("input")
-                        .put("channels", image.channels())
-                        .put("height", image.height())
-                        .put("width", image.width());
-            }
-            if (sequence != null) {
-                model.putObject("sequence")
-                        .put("timesteps", sequence.timesteps())
-                        .put("features", sequence.features());
-            }
-            if (horizon != null) {
-                model.putObject("series").put("horizon", horizon);
-            }
-            return model;
+        JobSpec.ModelSpec spec() {
+            return new JobSpec.ModelSpec(
+                    type, image, sequence, horizon == null ? null : new JobSpec.SeriesSpec(horizon));
         }
 
         /** Feature columns the layout needs, or {@code null} when any number will do. */
@@ -84,7 +68,7 @@ final class ModelSpecParser {
         return switch (type) {
             case ModelFamilies.CNN -> {
                 m.rejectUnknown(Set.of("type", "input"));
-                TrainingSpec.ImageShape image =
+                JobSpec.ImageShape image =
                         m.object("input", true).map(ModelSpecParser::image).orElse(null);
                 yield new Model(type, image, null, null);
             }
@@ -126,7 +110,7 @@ final class ModelSpecParser {
         return new Model(ModelFamilies.LSTM, null, null, horizon);
     }
 
-    private static TrainingSpec.ImageShape image(SpecNode input) {
+    private static JobSpec.ImageShape image(SpecNode input) {
         input.rejectUnknown(Set.of("channels", "height", "width"));
         int channels =
                 input.integer("channels", false, 1, 64).map(Long::intValue).orElse(1);
@@ -141,11 +125,11 @@ final class ModelSpecParser {
                     "", "an image may have at most " + MAX_INPUT_CELLS + " values, but " + cells + " were declared");
             return null;
         }
-        return new TrainingSpec.ImageShape(
+        return new JobSpec.ImageShape(
                 channels, height.get().intValue(), width.get().intValue());
     }
 
-    private static TrainingSpec.SequenceShape sequence(SpecNode sequence) {
+    private static JobSpec.SequenceShape sequence(SpecNode sequence) {
         sequence.rejectUnknown(Set.of("timesteps", "features"));
         Optional<Long> steps = sequence.integer("timesteps", true, 1, MAX_INPUT_CELLS);
         Optional<Long> features = sequence.integer("features", false, 1, MAX_INPUT_CELLS);
@@ -157,7 +141,7 @@ final class ModelSpecParser {
             sequence.error("", "a sequence may have at most " + MAX_INPUT_CELLS + " values");
             return null;
         }
-        return new TrainingSpec.SequenceShape(steps.get().intValue(), (int) f);
+        return new JobSpec.SequenceShape(steps.get().intValue(), (int) f);
     }
 
     /**

@@ -2,27 +2,27 @@ package dev.anneal.api.job;
 
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.job.JobExecution;
-import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.study.Direction;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A job spec that passed validation: the canonical JSON stored with the job (every default
- * filled in), plus the parts the service needs typed.
+ * A job spec that passed validation, every default filled in, plus what the service needs
+ * beside it.
  *
  * @param dataset what a DL4J job trains on; null for external jobs
  * @param tags labels given at submission, by key
  */
 record ParsedJob(
-        ObjectNode spec,
+        JobSpec spec,
         String name,
         JobExecution execution,
         DatasetEntity dataset,
         SearchSpace space,
         String algorithm,
         String metric,
-        ObjectiveDirection direction,
+        Direction direction,
         int maxTrials,
         int parallelism,
         Map<String, String> tags) {}

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates a job's {@code pruner} and fills in its defaults: {@code none} when absent. Each
@@ -41,11 +39,10 @@ final class PrunerSpecParser {
      *     external job or a space that failed validation
      * @return the normalized pruner, or empty when it has errors (added to {@code root})
      */
-    static Optional<ObjectNode> parse(SpecNode root, SearchSpace space, JsonMapper json) {
+    static Optional<PrunerSettings> parse(SpecNode root, SearchSpace space) {
         Optional<SpecNode> found = root.object("pruner", false);
-        ObjectNode out = json.createObjectNode();
         if (found.isEmpty()) {
-            return root.has("pruner") ? Optional.empty() : Optional.of(out.put("type", Pruners.NONE));
+            return root.has("pruner") ? Optional.empty() : Optional.of(PrunerSettings.NONE);
         }
         SpecNode node = found.get();
         int errorsBefore = node.errors().size();
@@ -79,13 +76,7 @@ final class PrunerSpecParser {
                             + " in searchSpace.epochs), or no trial is ever pruned; but was " + settings.minEpochs());
             return Optional.empty();
         }
-        out.put("type", settings.type());
-        putIfSet(out, "minEpochs", settings.minEpochs());
-        putIfSet(out, "reductionFactor", settings.reductionFactor());
-        putIfSet(out, "maxEpochs", settings.maxEpochs());
-        putIfSet(out, "warmupTrials", settings.warmupTrials());
-        putIfSet(out, "warmupSteps", settings.warmupSteps());
-        return Optional.of(out);
+        return Optional.of(settings);
     }
 
     private static PrunerSettings settings(SpecNode node, String type, boolean dl4j, Integer largestEpochs) {
@@ -140,11 +131,5 @@ final class PrunerSpecParser {
                     .orElse(Hyperparameters.MAX_EPOCHS);
         }
         return ((Number) Hyperparameters.get(Hyperparameters.EPOCHS).defaultValue()).intValue();
-    }
-
-    private static void putIfSet(ObjectNode out, String field, Integer value) {
-        if (value != null) {
-            out.put(field, value);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.anneal.api.job;
 
-import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
+import dev.anneal.spec.JobSpec.ValidationSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
@@ -10,9 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a job knows before its first trial: earlier jobs whose results seed the sampler's model
@@ -29,20 +27,9 @@ public record WarmStart(List<Long> jobIds, List<Map<String, Object>> initialTria
         initialTrials = List.copyOf(initialTrials);
     }
 
-    void writeTo(ObjectNode spec) {
-        ArrayNode ids = spec.putArray("warmStartFrom");
-        jobIds.forEach(ids::add);
-        ArrayNode trials = spec.putArray("initialTrials");
-        initialTrials.forEach(p -> trials.add(StoredSpecs.paramsJson(p)));
-    }
-
-    /** Reads the normalized form back from a stored spec. */
-    public static WarmStart of(JsonNode spec) {
-        List<Long> ids = new ArrayList<>();
-        spec.path("warmStartFrom").forEach(id -> ids.add(id.asLong()));
-        List<Map<String, Object>> trials = new ArrayList<>();
-        spec.path("initialTrials").forEach(t -> trials.add(StoredSpecs.params(t)));
-        return new WarmStart(ids, trials);
+    /** The normalized form of a stored spec. */
+    public static WarmStart of(JobSpec spec) {
+        return new WarmStart(spec.warmStartFrom(), spec.initialTrials());
     }
 
     /** {@code value} as the type the distribution produces (a JSON 1 for a float range is 1.0). */

@@ -1,6 +1,9 @@
 package dev.anneal.api.job;
 
 import dev.anneal.db.job.JobEntity;
+import dev.anneal.spec.DirectionJson;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpecJson;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.ArrayList;
@@ -70,19 +73,20 @@ final class WarmStartParser {
                 root.error("warmStartFrom", "no job has id " + id);
                 continue;
             }
-            JsonNode earlier = json.readTree(job.get().getSpec());
-            JsonNode objective = earlier.path("objective");
-            if (!metric.equals(objective.path("metric").asString())
-                    || !direction.equals(objective.path("direction").asString())) {
+            JobSpec earlier = JobSpecJson.read(job.get().getSpec());
+            String earlierMetric = earlier.objective().metric();
+            String earlierDirection = DirectionJson.spelling(earlier.objective().direction());
+            if (!metric.equals(earlierMetric) || !direction.equals(earlierDirection)) {
                 root.error(
                         "warmStartFrom",
-                        "job " + id + " optimizes " + objective.path("metric").asString() + " ("
-                                + objective.path("direction").asString() + "), but this job optimizes " + metric + " ("
-                                + direction
+                        "job " + id + " optimizes " + earlierMetric + " (" + earlierDirection
+                                + "), but this job optimizes "
+                                + metric + " (" + direction
                                 + "): results of a different objective cannot seed the model");
                 continue;
             }
-            Set<String> earlierNames = new HashSet<>(earlier.path("searchSpace").propertyNames());
+            Set<String> earlierNames =
+                    new HashSet<>(earlier.searchSpace().parameters().keySet());
             List<String> missing = WarmStart.searched(space).stream()
                     .filter(n -> !earlierNames.contains(n))
                     .toList();

@@ -5,14 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.BestTrial;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpecJson;
 import dev.anneal.worker.predict.TrainedNetwork;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreprocessingRecord;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,9 +47,7 @@ class LoadedModels {
 
     private LoadedModel load(JobEntity job, BestTrial best) {
         PreprocessingRecord record = json.readValue(best.preprocessing(), PreprocessingRecord.class);
-        TrainingSpec spec = json.readerFor(TrainingSpec.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(job.getSpec());
+        JobSpec spec = JobSpecJson.read(job.getSpec());
         return models.model(best.trialId())
                 .map(zip -> new LoadedModel(
                         TrainedNetwork.restore(zip, record, spec),

@@ -1,7 +1,6 @@
 package dev.anneal.api.scheduler;
 
 import dev.anneal.api.job.StoredSpecs;
-import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.tuner.space.SearchSpace;
@@ -17,8 +16,7 @@ public final class StudyViews {
 
     private StudyViews() {}
 
-    public static StudyView of(
-            SearchSpace space, ObjectiveDirection direction, List<TrialEntity> trials, JsonMapper json) {
+    public static StudyView of(SearchSpace space, Direction direction, List<TrialEntity> trials, JsonMapper json) {
         List<TrialView> views = trials.stream()
                 .map(t -> new TrialView(
                         t.getNumber(),
@@ -28,8 +26,7 @@ public final class StudyViews {
                         // a pruned trial's value is its last intermediate value, reached at best_epoch
                         t.getState() == TrialState.PRUNED && t.getBestEpoch() != null ? t.getBestEpoch() : 0))
                 .toList();
-        return new StudyView(
-                space, direction == ObjectiveDirection.MAXIMIZE ? Direction.MAXIMIZE : Direction.MINIMIZE, views);
+        return new StudyView(space, direction, views);
     }
 
     private static TrialView.Status status(TrialEntity t) {

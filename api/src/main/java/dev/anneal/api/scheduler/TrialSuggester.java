@@ -6,6 +6,8 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpecJson;
 import dev.anneal.tuner.sampler.Sampler;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.tuner.sampler.TrialSeeds;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,9 +42,9 @@ public class TrialSuggester {
 
     /** Prepares suggestions for one job; call within the transaction that holds its row lock. */
     public Batch start(JobEntity job) {
-        JsonNode spec = json.readTree(job.getSpec());
-        SearchSpace space = StoredSpecs.searchSpace(spec);
-        long seed = StoredSpecs.seed(spec);
+        JobSpec spec = JobSpecJson.read(job.getSpec());
+        SearchSpace space = spec.searchSpace();
+        long seed = spec.algorithm().seed();
         Sampler sampler = Samplers.create(job.getAlgorithm(), space, seed);
         WarmStart warmStart = WarmStart.of(spec);
         List<TrialEntity> history = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.List;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,15 +26,15 @@ final class Digits {
         return new DataSet(Nd4j.create(digits.trainX()), Nd4j.create(digits.trainY()));
     }
 
-    private static TrainingSpec spec() {
-        return new TrainingSpec(
+    private static JobSpec spec() {
+        return JobSpec.training(
                 "label",
-                TrainingSpec.CLASSIFICATION,
+                JobSpec.CLASSIFICATION,
                 List.of(),
-                new TrainingSpec.ModelSpec("mlp", null, null, null),
-                new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "last"),
-                new TrainingSpec.ValidationSpec("holdout", 0.2, null, null),
-                new TrainingSpec.AlgorithmSpec("random", 0),
+                new JobSpec.ModelSpec("mlp", null, null, null),
+                new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "last"),
+                new JobSpec.ValidationSpec("holdout", 0.2, null, null),
+                new JobSpec.AlgorithmSpec("random", 0),
                 null);
     }
 }

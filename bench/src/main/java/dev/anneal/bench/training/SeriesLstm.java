@@ -1,6 +1,7 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.bench.MemoryFootprint;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -8,7 +9,6 @@ import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainingMonitor;
-import dev.anneal.worker.train.TrainingSpec;
 import dev.anneal.worker.train.TrialParams;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,14 +43,14 @@ public final class SeriesLstm {
         int epochs = Integer.parseInt(o.getOrDefault("--epochs", "30"));
         String python = o.getOrDefault("--python", "/usr/bin/python3");
         Nd4jThreads.limit(1);
-        TrainingSpec spec = new TrainingSpec(
+        JobSpec spec = JobSpec.training(
                 "value",
-                TrainingSpec.REGRESSION,
+                JobSpec.REGRESSION,
                 List.of(),
-                new TrainingSpec.ModelSpec("lstm", null, null, new TrainingSpec.SeriesSpec(1)),
-                new TrainingSpec.ObjectiveSpec("val_rmse", "minimize", "best"),
-                new TrainingSpec.ValidationSpec(TrainingSpec.ValidationSpec.CHRONOLOGICAL, null, null, 24),
-                new TrainingSpec.AlgorithmSpec("random", 0),
+                new JobSpec.ModelSpec("lstm", null, null, new JobSpec.SeriesSpec(1)),
+                new JobSpec.ObjectiveSpec("val_rmse", dev.anneal.tuner.study.Direction.MINIMIZE, "best"),
+                new JobSpec.ValidationSpec(JobSpec.ValidationSpec.CHRONOLOGICAL, null, null, 24),
+                new JobSpec.AlgorithmSpec("random", 0),
                 null);
         TrialParams params = new TrialParams(Map.of(
                 "window", 24L,
@@ -71,8 +71,9 @@ public final class SeriesLstm {
                         + " LSTM 32 -> dense 1, MSE, Adam 0.01, batch 32, %d epochs, 1 thread; windows in %s%n",
                 LoadAverage.now(), data.trainX().length, data.validationX().length, features, epochs, dir);
         Path script = Path.of("bench", "peers", PEER);
-        System.out.println("| round | Anneal trial s | Anneal val_rmse (scaled) | PyTorch trial s | PyTorch val_rmse (scaled) |"
-                + " PyTorch s / Anneal s |");
+        System.out.println(
+                "| round | Anneal trial s | Anneal val_rmse (scaled) | PyTorch trial s | PyTorch val_rmse (scaled) |"
+                        + " PyTorch s / Anneal s |");
         System.out.println("|---|---|---|---|---|---|");
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -90,14 +91,19 @@ public final class SeriesLstm {
                     anneal[0],
                     anneal[1],
                     peer == null ? "-" : String.format(Locale.ROOT, "%.1f", peerSeconds),
-                    peer == null ? "-" : String.format(Locale.ROOT, "%.4f", peer.get("val_rmse").asDouble()),
+                    peer == null
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT, "%.4f", peer.get("val_rmse").asDouble()),
                     Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f×", ratio) : "-");
         }
         ratios.sort(Double::compare);
         System.out.printf(
                 Locale.ROOT,
                 "median Anneal speed relative to PyTorch: %s (issue 16's target: >= 0.5x); load average at the end: %s%n",
-                ratios.isEmpty() ? "- (peer not run)" : String.format(Locale.ROOT, "%.2fx", ratios.get(ratios.size() / 2)),
+                ratios.isEmpty()
+                        ? "- (peer not run)"
+                        : String.format(Locale.ROOT, "%.2fx", ratios.get(ratios.size() / 2)),
                 LoadAverage.now());
         if (!Files.isRegularFile(script)) {
             System.out.println("peer: not run (" + script + " not found; run from the checkout's root)");
@@ -105,7 +111,7 @@ public final class SeriesLstm {
     }
 
     /** One trial: {seconds, best validation RMSE on the scaled target}. */
-    private static double[] anneal(List<PreparedData> folds, TrainingSpec spec, TrialParams params, long seed) {
+    private static double[] anneal(List<PreparedData> folds, JobSpec spec, TrialParams params, long seed) {
         double[] best = {Double.POSITIVE_INFINITY};
         long start = System.nanoTime();
         SupervisedTrainer.train(folds, spec, params, seed, new TrainingMonitor() {

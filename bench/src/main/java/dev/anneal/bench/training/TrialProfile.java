@@ -1,6 +1,7 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -9,7 +10,6 @@ import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
-import dev.anneal.worker.train.TrainingSpec;
 import dev.anneal.worker.train.TrainingWarmUp;
 import dev.anneal.worker.train.TrialParams;
 import java.lang.management.ManagementFactory;
@@ -80,7 +80,7 @@ public final class TrialProfile {
         Nd4jThreads.limit(threads);
         double nd4jMs = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
-        TrainingSpec spec = spec();
+        JobSpec spec = spec();
         List<PreparedData> folds = DataPreparation.prepare(
                 CsvTableReader.read(SharedDatasets.bytes("digits.csv")), spec, PreparationOptions.DEFAULT);
         double prepareMs = (System.nanoTime() - t0) / 1e6;
@@ -151,7 +151,7 @@ public final class TrialProfile {
     }
 
     /** One trial on the calling thread, timed at the trainer's hooks. */
-    static Phases trial(List<PreparedData> folds, TrainingSpec spec, Shape shape, int epochs, long seed) {
+    static Phases trial(List<PreparedData> folds, JobSpec spec, Shape shape, int epochs, long seed) {
         TrialParams params = new TrialParams(Map.of(
                 "learningRate",
                 1e-3,
@@ -233,15 +233,15 @@ public final class TrialProfile {
     }
 
     /** The section-5 study's job: digits, classification, 20% stratified holdout, best epoch's accuracy. */
-    static TrainingSpec spec() {
-        return new TrainingSpec(
+    static JobSpec spec() {
+        return JobSpec.training(
                 "label",
-                TrainingSpec.CLASSIFICATION,
+                JobSpec.CLASSIFICATION,
                 List.of(),
-                new TrainingSpec.ModelSpec("mlp", null, null, null),
-                new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "best"),
-                new TrainingSpec.ValidationSpec("holdout", 0.2, null, null),
-                new TrainingSpec.AlgorithmSpec("tpe", 0),
+                new JobSpec.ModelSpec("mlp", null, null, null),
+                new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "best"),
+                new JobSpec.ValidationSpec("holdout", 0.2, null, null),
+                new JobSpec.AlgorithmSpec("tpe", 0),
                 null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.anneal.cli.http;
 
+import dev.anneal.spec.DirectionJson;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +64,7 @@ public record JobView(
     }
 
     public boolean maximizes() {
-        return "maximize".equalsIgnoreCase(direction);
+        return DirectionJson.maximizes(direction);
     }
 
     /** Trials that reached an end state (completed, failed, pruned or cancelled). */

@@ -1,5 +1,6 @@
 package dev.anneal.db.job;
 
+import dev.anneal.tuner.study.Direction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,7 +51,7 @@ public class JobEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private ObjectiveDirection direction;
+    private Direction direction;
 
     @Column(nullable = false)
     private int maxTrials;
@@ -87,7 +88,7 @@ public class JobEntity {
             Long datasetId,
             String algorithm,
             String objectiveMetric,
-            ObjectiveDirection direction,
+            Direction direction,
             int maxTrials,
             int parallelism,
             long projectId,
@@ -171,7 +172,7 @@ public class JobEntity {
         return objectiveMetric;
     }
 
-    public ObjectiveDirection getDirection() {
+    public Direction getDirection() {
         return direction;
     }
 

@@ -1,6 +1,7 @@
 package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
+import dev.anneal.db.job.JobSpecs;
 import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
@@ -13,7 +14,6 @@ import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.prune.PruningPolicies;
 import dev.anneal.worker.prune.TrialPruning;
 import dev.anneal.worker.run.DatabaseRetry;
-import dev.anneal.worker.run.JobCatalog;
 import dev.anneal.worker.run.TrainingDataCache;
 import dev.anneal.worker.run.TrialRunner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,8 +52,8 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    JobCatalog jobCatalog(JdbcClient jdbc, JsonMapper json) {
-        return new JobCatalog(jdbc, json);
+    JobSpecs jobSpecs(JdbcClient jdbc) {
+        return new JobSpecs(jdbc);
     }
 
     @Bean
@@ -70,7 +70,7 @@ public class WorkerConfiguration {
     TrialRunner trialRunner(
             TrialQueue queue,
             TrialModels models,
-            JobCatalog jobs,
+            JobSpecs jobs,
             TrainingDataCache data,
             JsonMapper json,
             WorkerMetrics metrics,
@@ -81,8 +81,8 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    PruningPolicies pruningPolicies(JdbcClient jdbc, JsonMapper json) {
-        return new PruningPolicies(jdbc, json);
+    PruningPolicies pruningPolicies(JobSpecs specs) {
+        return new PruningPolicies(specs);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package dev.anneal.worker.predict;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.train.InputShape;
-import dev.anneal.worker.train.TrainingSpec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ public final class TrainedNetwork {
      * @param record the trial's preprocessing record; with the spec it decides the input shape,
      *     as it did in training
      */
-    public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, TrainingSpec spec) {
+    public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, JobSpec spec) {
         try {
             return new TrainedNetwork(
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false),

@@ -1,7 +1,7 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.List;
 
 /** Chooses how a job's table becomes training data: time-series windows, or rows. */
@@ -10,7 +10,7 @@ public final class DataPreparation {
     private DataPreparation() {}
 
     /** One {@link PreparedData} per validation fold. */
-    public static List<PreparedData> prepare(CsvTable table, TrainingSpec spec, PreparationOptions options) {
+    public static List<PreparedData> prepare(CsvTable table, JobSpec spec, PreparationOptions options) {
         if (spec.model().series() != null) {
             return List.of(SeriesPreparer.prepare(table, spec, options));
         }

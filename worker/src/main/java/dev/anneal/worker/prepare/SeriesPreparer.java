@@ -1,5 +1,6 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.dataset.Column;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.NumericColumn;
@@ -13,7 +14,6 @@ import dev.anneal.worker.prepare.series.SeriesWindows;
 import dev.anneal.worker.prepare.series.TargetEncoding;
 import dev.anneal.worker.prepare.series.WindowSet;
 import dev.anneal.worker.prepare.series.WindowedSeries;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +29,7 @@ final class SeriesPreparer {
 
     private SeriesPreparer() {}
 
-    static PreparedData prepare(CsvTable table, TrainingSpec spec, PreparationOptions options) {
+    static PreparedData prepare(CsvTable table, JobSpec spec, PreparationOptions options) {
         List<NumericColumn> columns = new ArrayList<>();
         columns.add(numeric(table, spec.target()));
         for (String name : spec.features()) {
@@ -116,7 +116,7 @@ final class SeriesPreparer {
      *
      * @return how many cells were filled
      */
-    private static int fillInputSeries(double[][] values, TrainingSpec spec, PreparationOptions options) {
+    private static int fillInputSeries(double[][] values, JobSpec spec, PreparationOptions options) {
         if (NumericScaling.DROP.equals(options.imputation())) {
             return 0;
         }

@@ -1,11 +1,11 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.dataset.CategoricalColumn;
 import dev.anneal.worker.dataset.Column;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;
-import dev.anneal.worker.train.TrainingSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,13 +23,13 @@ public final class TabularPreparer {
     private TabularPreparer() {}
 
     /** The job's data with default options, first (or only) fold: for tools and tests. */
-    public static PreparedData prepare(CsvTable table, TrainingSpec spec) {
+    public static PreparedData prepare(CsvTable table, JobSpec spec) {
         return prepare(table, spec, PreparationOptions.DEFAULT).get(0);
     }
 
     /** One {@link PreparedData} per validation fold (one for holdout). */
-    public static List<PreparedData> prepare(CsvTable table, TrainingSpec spec, PreparationOptions options) {
-        boolean generation = TrainingSpec.GENERATION.equals(spec.task());
+    public static List<PreparedData> prepare(CsvTable table, JobSpec spec, PreparationOptions options) {
+        boolean generation = JobSpec.GENERATION.equals(spec.task());
         Column target = generation
                 ? null
                 : table.column(spec.target())
@@ -67,7 +67,7 @@ public final class TabularPreparer {
 
     /** What every fold of one preparation shares. */
     private record Fold(
-            TrainingSpec spec,
+            JobSpec spec,
             PreparationOptions options,
             Column target,
             List<Column> features,
@@ -177,7 +177,7 @@ public final class TabularPreparer {
                 null);
     }
 
-    static String layout(TrainingSpec spec) {
+    static String layout(JobSpec spec) {
         if (spec.model().input() != null) {
             return "image";
         }
@@ -192,7 +192,7 @@ public final class TabularPreparer {
     }
 
     private static List<FeatureEncoder> encoders(Fold f, int[] trainRows) {
-        TrainingSpec spec = f.spec();
+        JobSpec spec = f.spec();
         List<NumericColumn> numeric = f.features().stream()
                 .filter(NumericColumn.class::isInstance)
                 .map(NumericColumn.class::cast)
@@ -213,7 +213,7 @@ public final class TabularPreparer {
         return encoders;
     }
 
-    static List<Column> features(CsvTable table, TrainingSpec spec) {
+    static List<Column> features(CsvTable table, JobSpec spec) {
         List<Column> features = new ArrayList<>();
         if (spec.features().isEmpty()) {
             table.columns().stream()

@@ -3,6 +3,7 @@ package dev.anneal.worker.run;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.anneal.db.dataset.DatasetContentStore;
+import dev.anneal.db.job.StoredJob;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.DatasetFile;
 import dev.anneal.worker.dataset.InvalidDatasetException;
@@ -47,7 +48,7 @@ public class TrainingDataCache {
     }
 
     /** The job's data prepared with a trial's options: one entry per validation fold. */
-    public List<PreparedData> prepared(TrainingJob job, PreparationOptions options) {
+    public List<PreparedData> prepared(StoredJob job, PreparationOptions options) {
         return prepared.get(
                 new PreparationKey(job.jobId(), options),
                 key -> DataPreparation.prepare(table(job.datasetSha256()), job.spec(), options));

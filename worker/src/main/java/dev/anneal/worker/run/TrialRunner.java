@@ -1,10 +1,13 @@
 package dev.anneal.worker.run;
 
+import dev.anneal.db.job.JobSpecs;
+import dev.anneal.db.job.StoredJob;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.spec.ModelFamilies;
 import dev.anneal.tuner.pruner.Verdict;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.metrics.WorkerMetrics;
@@ -15,7 +18,6 @@ import dev.anneal.worker.prune.PruningPolicies;
 import dev.anneal.worker.prune.PruningPolicy;
 import dev.anneal.worker.prune.TrialPruning;
 import dev.anneal.worker.train.Hyperparameters;
-import dev.anneal.worker.train.ModelFamilies;
 import dev.anneal.worker.train.ObjectiveSelector;
 import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainedModel;
@@ -43,7 +45,7 @@ public class TrialRunner {
 
     private final TrialQueue queue;
     private final TrialModels models;
-    private final JobCatalog jobs;
+    private final JobSpecs jobs;
     private final TrainingDataCache data;
     private final JsonMapper json;
     private final WorkerMetrics metrics;
@@ -54,7 +56,7 @@ public class TrialRunner {
     public TrialRunner(
             TrialQueue queue,
             TrialModels models,
-            JobCatalog jobs,
+            JobSpecs jobs,
             TrainingDataCache data,
             JsonMapper json,
             WorkerMetrics metrics,
@@ -76,7 +78,7 @@ public class TrialRunner {
         ClaimedTrial trial = control.trial();
         Lease lease = trial.lease();
         try {
-            TrainingJob job = retry.call("read the job", () -> jobs.get(trial.jobId()));
+            StoredJob job = retry.call("read the job", () -> jobs.get(trial.jobId()));
             TrialParams params =
                     new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
             PreparationOptions options = PreparationOptions.of(params);
@@ -176,7 +178,7 @@ public class TrialRunner {
         }
     }
 
-    private TrialOutcome finish(TrialControl control, TrainingJob job, PreparedData prepared, TrainingResult result) {
+    private TrialOutcome finish(TrialControl control, StoredJob job, PreparedData prepared, TrainingResult result) {
         Lease lease = control.trial().lease();
         if (result instanceof TrainingResult.Finished finished) {
             var selection =

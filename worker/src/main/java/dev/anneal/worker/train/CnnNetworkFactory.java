@@ -8,6 +8,7 @@ import static dev.anneal.worker.train.Hyperparameters.FILTERS;
 import static dev.anneal.worker.train.Hyperparameters.KERNEL_SIZE;
 import static dev.anneal.worker.train.Hyperparameters.POOLING;
 
+import dev.anneal.spec.JobSpec;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -32,7 +33,7 @@ public final class CnnNetworkFactory {
     private CnnNetworkFactory() {}
 
     public static MultiLayerNetwork build(
-            TrainingSpec.ImageShape shape,
+            JobSpec.ImageShape shape,
             int outputs,
             boolean classification,
             TrialParams p,

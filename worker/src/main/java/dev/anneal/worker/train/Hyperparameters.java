@@ -1,9 +1,9 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.ModelFamilies.CNN;
-import static dev.anneal.worker.train.ModelFamilies.GAN;
-import static dev.anneal.worker.train.ModelFamilies.LSTM;
-import static dev.anneal.worker.train.ModelFamilies.MLP;
+import static dev.anneal.spec.ModelFamilies.CNN;
+import static dev.anneal.spec.ModelFamilies.GAN;
+import static dev.anneal.spec.ModelFamilies.LSTM;
+import static dev.anneal.spec.ModelFamilies.MLP;
 
 import dev.anneal.worker.train.Hyperparameter.Kind;
 import java.util.LinkedHashMap;

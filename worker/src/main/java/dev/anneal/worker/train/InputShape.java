@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +19,7 @@ public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent
      * windows (whose length is the trial's, in its preprocessing record), flat otherwise. Training
      * and prediction both ask here, so a stored model is fed as it was trained.
      */
-    static InputShape of(TrainingSpec spec, PreprocessingRecord record) {
+    static InputShape of(JobSpec spec, PreprocessingRecord record) {
         var sequence = spec.model().sequence();
         if (sequence != null) {
             return new Recurrent(sequence.timesteps(), sequence.features());

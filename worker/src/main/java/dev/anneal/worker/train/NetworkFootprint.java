@@ -10,6 +10,8 @@ import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
 import static dev.anneal.worker.train.Hyperparameters.POOLING;
 import static dev.anneal.worker.train.Hyperparameters.UNITS;
 
+import dev.anneal.spec.JobSpec;
+
 /**
  * The size of the network a trial's parameters describe, computed from the same architecture the
  * factories build (without building it), so the api can refuse a spec whose largest trial would
@@ -55,7 +57,7 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
     }
 
     /** As {@link CnnNetworkFactory} builds it: "same" convolutions, pooling that stops at one pixel. */
-    public static NetworkFootprint cnn(TrainingSpec.ImageShape shape, long outputs, TrialParams p) {
+    public static NetworkFootprint cnn(JobSpec.ImageShape shape, long outputs, TrialParams p) {
         long height = shape.height();
         long width = shape.width();
         long channels = shape.channels();

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.spec.JobSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,8 @@ public final class ObjectiveMetrics {
      */
     public static List<String> names(String task) {
         return switch (task) {
-            case TrainingSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_AUC, VAL_LOSS, LOSS);
-            case TrainingSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
+            case JobSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_AUC, VAL_LOSS, LOSS);
+            case JobSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
             default -> List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
         };
     }
@@ -43,8 +44,8 @@ public final class ObjectiveMetrics {
     /** Whether larger values of {@code metric} are better; {@code null} if the task has no such metric. */
     public static Boolean maximized(String task, String metric) {
         return switch (task) {
-            case TrainingSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
-            case TrainingSpec.GENERATION -> GENERATION.get(metric);
+            case JobSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
+            case JobSpec.GENERATION -> GENERATION.get(metric);
             default -> REGRESSION.get(metric);
         };
     }
@@ -52,8 +53,8 @@ public final class ObjectiveMetrics {
     /** The metric a job optimizes when its spec names none. */
     public static String defaultMetric(String task) {
         return switch (task) {
-            case TrainingSpec.CLASSIFICATION -> VAL_ACCURACY;
-            case TrainingSpec.GENERATION -> VAL_MMD;
+            case JobSpec.CLASSIFICATION -> VAL_ACCURACY;
+            case JobSpec.GENERATION -> VAL_MMD;
             default -> VAL_RMSE;
         };
     }

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.spec.JobSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public final class ObjectiveSelector {
 
     private ObjectiveSelector() {}
 
-    public static Selection select(List<Map<String, Double>> curve, TrainingSpec.ObjectiveSpec objective) {
+    public static Selection select(List<Map<String, Double>> curve, JobSpec.ObjectiveSpec objective) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("no epochs to select from");
         }

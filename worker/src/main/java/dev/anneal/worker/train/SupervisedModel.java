@@ -3,6 +3,8 @@ package dev.anneal.worker.train;
 import static dev.anneal.worker.train.Hyperparameters.AUGMENTATION;
 import static dev.anneal.worker.train.Hyperparameters.MIXUP;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamilies;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import dev.anneal.worker.train.augment.BatchAugmenter;
@@ -16,8 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugmenter augmenter) {
 
-    static SupervisedModel build(
-            TrainingSpec spec, PreparedData data, TrialParams p, long seed, int iterationsPerEpoch) {
+    static SupervisedModel build(JobSpec spec, PreparedData data, TrialParams p, long seed, int iterationsPerEpoch) {
         boolean classification = data.isClassification();
         int outputs = classification ? data.classCount() : 1;
         var model = spec.model();

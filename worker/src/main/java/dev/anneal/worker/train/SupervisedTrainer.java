@@ -4,6 +4,7 @@ import static dev.anneal.worker.train.Hyperparameters.BATCH_SIZE;
 import static dev.anneal.worker.train.Hyperparameters.EARLY_STOPPING;
 import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.random.Permutations;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.PreparedData;
@@ -49,7 +50,7 @@ public final class SupervisedTrainer {
      *     parameters and seed give the same curve on one machine (with one ND4J thread per trial)
      */
     public static TrainingResult train(
-            List<PreparedData> folds, TrainingSpec spec, TrialParams params, long seed, TrainingMonitor monitor) {
+            List<PreparedData> folds, JobSpec spec, TrialParams params, long seed, TrainingMonitor monitor) {
         List<FoldRun> runs = new ArrayList<>();
         try {
             for (int f = 0; f < folds.size(); f++) {
@@ -61,8 +62,7 @@ public final class SupervisedTrainer {
         }
     }
 
-    private static TrainingResult train(
-            List<FoldRun> runs, TrainingSpec spec, TrialParams params, TrainingMonitor monitor) {
+    private static TrainingResult train(List<FoldRun> runs, JobSpec spec, TrialParams params, TrainingMonitor monitor) {
         int epochs = params.getInt(EPOCHS);
         int patience = params.getInt(EARLY_STOPPING);
         var objective = spec.objective();
@@ -143,6 +143,7 @@ public final class SupervisedTrainer {
         private final MultiLayerNetwork net;
         /** Trains {@link #net} in place where it can ({@link DenseStack}); null leaves it to DL4J's fit. */
         private final DenseStack dense;
+
         private final INDArray validationX;
         private final INDArray trainX;
         private final INDArray trainY;
@@ -151,7 +152,7 @@ public final class SupervisedTrainer {
         private final int[] order;
         private INDArray keptWeights;
 
-        FoldRun(PreparedData data, TrainingSpec spec, TrialParams params, long seed) {
+        FoldRun(PreparedData data, JobSpec spec, TrialParams params, long seed) {
             this.data = data;
             int rows = data.trainX().length;
             this.batchSize = Math.min(params.getInt(BATCH_SIZE), rows);

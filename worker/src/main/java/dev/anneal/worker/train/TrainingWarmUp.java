@@ -1,5 +1,8 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamilies;
+import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -31,14 +34,14 @@ public final class TrainingWarmUp {
     public static long run() {
         long start = System.nanoTime();
         try {
-            TrainingSpec spec = new TrainingSpec(
+            JobSpec spec = JobSpec.training(
                     "label",
-                    TrainingSpec.CLASSIFICATION,
+                    JobSpec.CLASSIFICATION,
                     List.of(),
-                    new TrainingSpec.ModelSpec(ModelFamilies.MLP, null, null, null),
-                    new TrainingSpec.ObjectiveSpec(ObjectiveMetrics.VAL_ACCURACY, "maximize", "best"),
-                    new TrainingSpec.ValidationSpec(TrainingSpec.ValidationSpec.HOLDOUT, 0.2, null, null),
-                    new TrainingSpec.AlgorithmSpec("random", 0),
+                    new JobSpec.ModelSpec(ModelFamilies.MLP, null, null, null),
+                    new JobSpec.ObjectiveSpec(ObjectiveMetrics.VAL_ACCURACY, Direction.MAXIMIZE, "best"),
+                    new JobSpec.ValidationSpec(JobSpec.ValidationSpec.HOLDOUT, 0.2, null, null),
+                    new JobSpec.AlgorithmSpec("random", 0),
                     null);
             List<PreparedData> folds =
                     DataPreparation.prepare(CsvTableReader.read(csv()), spec, PreparationOptions.DEFAULT);
@@ -46,13 +49,20 @@ public final class TrainingWarmUp {
             // and the ops CNN and LSTM trials share with it)
             for (boolean batchNorm : new boolean[] {false, true}) {
                 TrialParams params = new TrialParams(Map.of(
-                        Hyperparameters.HIDDEN_LAYERS, 2,
-                        Hyperparameters.UNITS, 16,
-                        Hyperparameters.BATCH_SIZE, 32,
-                        Hyperparameters.EPOCHS, batchNorm ? 4 : 12,
-                        Hyperparameters.DROPOUT, 0.1,
-                        Hyperparameters.BATCH_NORM, batchNorm,
-                        Hyperparameters.WEIGHT_DECAY, 1e-4));
+                        Hyperparameters.HIDDEN_LAYERS,
+                        2,
+                        Hyperparameters.UNITS,
+                        16,
+                        Hyperparameters.BATCH_SIZE,
+                        32,
+                        Hyperparameters.EPOCHS,
+                        batchNorm ? 4 : 12,
+                        Hyperparameters.DROPOUT,
+                        0.1,
+                        Hyperparameters.BATCH_NORM,
+                        batchNorm,
+                        Hyperparameters.WEIGHT_DECAY,
+                        1e-4));
                 SupervisedTrainer.train(folds, spec, params, 1, new TrainingMonitor() {
                     @Override
                     public boolean stopRequested() {

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.testing.Specs;
-import dev.anneal.worker.train.TrainingSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class TabularPreparerTest {
 
-    static TrainingSpec spec(String target, String task, long seed) {
+    static JobSpec spec(String target, String task, long seed) {
         return Specs.mlp(target, task, "val_accuracy", "maximize", seed);
     }
 

@@ -1,11 +1,12 @@
 package dev.anneal.worker.testing;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.DirectionJson;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpec.ModelSpec;
+import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
-import dev.anneal.worker.train.TrainingSpec;
-import dev.anneal.worker.train.TrainingSpec.ModelSpec;
-import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
 import java.util.List;
 
 /** Training specs as the api would store them, for worker tests. */
@@ -13,11 +14,11 @@ public final class Specs {
 
     private Specs() {}
 
-    public static TrainingSpec mlp(String target, String task, String metric, String direction, long seed) {
+    public static JobSpec mlp(String target, String task, String metric, String direction, long seed) {
         return spec(target, task, metric, direction, new ModelSpec("mlp", null, null, null), holdout(), seed);
     }
 
-    public static TrainingSpec spec(
+    public static JobSpec spec(
             String target,
             String task,
             String metric,
@@ -25,14 +26,14 @@ public final class Specs {
             ModelSpec model,
             ValidationSpec validation,
             long seed) {
-        return new TrainingSpec(
+        return JobSpec.training(
                 target,
                 task,
                 List.of(),
                 model,
-                new TrainingSpec.ObjectiveSpec(metric, direction, "best"),
+                new JobSpec.ObjectiveSpec(metric, DirectionJson.parse(direction), "best"),
                 validation,
-                new TrainingSpec.AlgorithmSpec("random", seed),
+                new JobSpec.AlgorithmSpec("random", seed),
                 null);
     }
 

@@ -2,6 +2,8 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.PreparationOptions;
@@ -9,7 +11,6 @@ import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
 import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
-import dev.anneal.worker.train.TrainingSpec.ModelSpec;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,11 @@ class ModelFamiliesTrainingTest {
         digits = Specs.table("digits.csv");
     }
 
-    static TrainingSpec digitsSpec(ModelSpec model, TrainingSpec.ValidationSpec validation) {
+    static JobSpec digitsSpec(ModelSpec model, JobSpec.ValidationSpec validation) {
         return Specs.spec("label", "classification", "val_accuracy", "maximize", model, validation, 3);
     }
 
-    static TrainingResult.Finished train(TrainingSpec spec, Map<String, Object> values) {
+    static TrainingResult.Finished train(JobSpec spec, Map<String, Object> values) {
         TrialParams params = new TrialParams(values);
         List<PreparedData> folds = TabularPreparer.prepare(digits, spec, PreparationOptions.of(params));
         TrainingResult result = SupervisedTrainer.train(folds, spec, params, 5, new RecordingMonitor());
@@ -50,7 +51,7 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void cnnLearnsDigitsAsImagesAndItsModelReloads() throws Exception {
-        var spec = digitsSpec(new ModelSpec("cnn", new TrainingSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
+        var spec = digitsSpec(new ModelSpec("cnn", new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
         var result = train(
                 spec, Map.of("epochs", 4L, "learningRate", 3e-3, "filters", 8L, "denseUnits", 32L, "batchNorm", true));
 
@@ -63,7 +64,7 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void cnnWithImageAugmentationStillLearns() {
-        var spec = digitsSpec(new ModelSpec("cnn", new TrainingSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
+        var spec = digitsSpec(new ModelSpec("cnn", new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
         var result = train(
                 spec,
                 Map.of("epochs", 4L, "learningRate", 3e-3, "filters", 8L, "denseUnits", 32L, "augmentation", 0.5));
@@ -75,7 +76,7 @@ class ModelFamiliesTrainingTest {
     @Test
     void lstmReadsDigitsRowsAsSequences() {
         // 8 time steps (image rows) of 8 features (pixels of the row)
-        var spec = digitsSpec(new ModelSpec("lstm", null, new TrainingSpec.SequenceShape(8, 8), null), Specs.holdout());
+        var spec = digitsSpec(new ModelSpec("lstm", null, new JobSpec.SequenceShape(8, 8), null), Specs.holdout());
         var result = train(spec, Map.of("epochs", 6L, "learningRate", 1e-2, "units", 32L, "hiddenLayers", 1L));
 
         assertThat(best(result, "val_accuracy")).isGreaterThan(0.8);
@@ -162,7 +163,7 @@ class ModelFamiliesTrainingTest {
                 "val_auc",
                 "maximize",
                 new ModelSpec("mlp", null, null, null),
-                new TrainingSpec.ValidationSpec("holdout", 0.5, null, null),
+                new JobSpec.ValidationSpec("holdout", 0.5, null, null),
                 1);
         TrialParams params = new TrialParams(Map.of("epochs", 20L, "learningRate", 1e-2));
         var folds = TabularPreparer.prepare(binary, spec, PreparationOptions.of(params));

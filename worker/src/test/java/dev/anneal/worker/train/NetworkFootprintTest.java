@@ -2,6 +2,7 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.spec.JobSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class NetworkFootprintTest {
 
     @Test
     void cnnParametersAreTheBuiltNetworksWithAndWithoutPooling() {
-        TrainingSpec.ImageShape shape = new TrainingSpec.ImageShape(2, 9, 7);
+        JobSpec.ImageShape shape = new JobSpec.ImageShape(2, 9, 7);
         for (Map<String, Object> values : java.util.List.<Map<String, Object>>of(
                 Map.of("filters", 4L, "convBlocks", 3L, "kernelSize", 3L, "pooling", "max", "denseUnits", 8L),
                 Map.of("filters", 300L, "convBlocks", 2L, "kernelSize", 1L, "pooling", "none", "denseUnits", 5L),
@@ -49,7 +50,7 @@ class NetworkFootprintTest {
     @Test
     void aCnnWithoutPoolingKeepsEveryPixelOfEveryFilter() {
         TrialParams p = new TrialParams(Map.of("filters", 512L, "convBlocks", 1L, "pooling", "none"));
-        NetworkFootprint f = NetworkFootprint.cnn(new TrainingSpec.ImageShape(1, 1024, 1024), 10, p);
+        NetworkFootprint f = NetworkFootprint.cnn(new JobSpec.ImageShape(1, 1024, 1024), 10, p);
 
         assertThat(f.widestLayer()).isEqualTo(512L * 1024 * 1024);
         // the dense layer after it sees every one of those values
@@ -61,7 +62,7 @@ class NetworkFootprintTest {
     void absurdSizesSaturateInsteadOfOverflowing() {
         TrialParams p = new TrialParams(
                 Map.of("filters", 512L, "convBlocks", 6L, "pooling", "none", "kernelSize", 11L, "denseUnits", 4096L));
-        NetworkFootprint f = NetworkFootprint.cnn(new TrainingSpec.ImageShape(64, 4096, 4096), 1000, p);
+        NetworkFootprint f = NetworkFootprint.cnn(new JobSpec.ImageShape(64, 4096, 4096), 1000, p);
 
         assertThat(f.parameters()).isPositive();
         assertThat(f.activationBytes(8192)).isGreaterThan(100_000_000_000_000_000L);

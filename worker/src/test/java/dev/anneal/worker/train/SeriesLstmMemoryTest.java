@@ -2,6 +2,10 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpec.ModelSpec;
+import dev.anneal.spec.JobSpec.SeriesSpec;
+import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
@@ -10,9 +14,6 @@ import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
-import dev.anneal.worker.train.TrainingSpec.ModelSpec;
-import dev.anneal.worker.train.TrainingSpec.SeriesSpec;
-import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class SeriesLstmMemoryTest {
     void residentMemoryStaysFlatAcrossTrials() throws IOException {
         Nd4jThreads.limit(1);
         CsvTable table = seasonalSeries(3150);
-        TrainingSpec spec = Specs.spec(
+        JobSpec spec = Specs.spec(
                 "value",
                 "regression",
                 "val_rmse",

@@ -3,6 +3,8 @@ package dev.anneal.worker.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
@@ -101,20 +103,23 @@ class SupervisedTrainerTest {
                 Map.of("val_accuracy", 0.9),
                 Map.of("val_accuracy", 0.7));
 
-        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "best")))
+        assertThat(ObjectiveSelector.select(
+                        curve, new JobSpec.ObjectiveSpec("val_accuracy", Direction.MAXIMIZE, "best")))
                 .isEqualTo(new ObjectiveSelector.Selection(0.9, 2));
-        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "maximize", "last")))
+        assertThat(ObjectiveSelector.select(
+                        curve, new JobSpec.ObjectiveSpec("val_accuracy", Direction.MAXIMIZE, "last")))
                 .isEqualTo(new ObjectiveSelector.Selection(0.7, 4));
-        assertThat(ObjectiveSelector.select(curve, new TrainingSpec.ObjectiveSpec("val_accuracy", "minimize", "best")))
+        assertThat(ObjectiveSelector.select(
+                        curve, new JobSpec.ObjectiveSpec("val_accuracy", Direction.MINIMIZE, "best")))
                 .isEqualTo(new ObjectiveSelector.Selection(0.5, 1));
     }
 
-    static TrainingSpec spec(String target, String task, String metric, String direction) {
+    static JobSpec spec(String target, String task, String metric, String direction) {
         return Specs.mlp(target, task, metric, direction, 42);
     }
 
-    static final TrainingSpec IRIS = spec("label", "classification", "val_accuracy", "maximize");
-    static final TrainingSpec AIRQUALITY = spec("target", "regression", "val_rmse", "minimize");
+    static final JobSpec IRIS = spec("label", "classification", "val_accuracy", "maximize");
+    static final JobSpec AIRQUALITY = spec("target", "regression", "val_rmse", "minimize");
 
     static TrainingResult train(PreparedData data, TrialParams params, long seed, TrainingMonitor monitor) {
         return SupervisedTrainer.train(

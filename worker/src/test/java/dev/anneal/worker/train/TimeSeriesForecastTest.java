@@ -2,6 +2,10 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpec.ModelSpec;
+import dev.anneal.spec.JobSpec.SeriesSpec;
+import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -10,9 +14,6 @@ import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.series.AirPassengers;
 import dev.anneal.worker.testing.RecordingMonitor;
 import dev.anneal.worker.testing.Specs;
-import dev.anneal.worker.train.TrainingSpec.ModelSpec;
-import dev.anneal.worker.train.TrainingSpec.SeriesSpec;
-import dev.anneal.worker.train.TrainingSpec.ValidationSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class TimeSeriesForecastTest {
         passengers = Specs.table("airpassengers.csv");
     }
 
-    static TrainingSpec spec() {
+    static JobSpec spec() {
         return Specs.spec(
                 "target",
                 "regression",
@@ -108,7 +109,7 @@ class TimeSeriesForecastTest {
         }
         CsvTable table = dev.anneal.worker.dataset.CsvTableReader.read(
                 csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        TrainingSpec spec = new TrainingSpec(
+        JobSpec spec = JobSpec.training(
                 "temperature",
                 "regression",
                 List.of("humidity"),

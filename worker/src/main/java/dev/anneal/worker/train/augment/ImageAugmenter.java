@@ -1,6 +1,6 @@
 package dev.anneal.worker.train.augment;
 
-import dev.anneal.worker.train.TrainingSpec.ImageShape;
+import dev.anneal.spec.JobSpec.ImageShape;
 import java.util.SplittableRandom;
 
 /**

@@ -168,7 +168,19 @@ public final class DenseStack implements AutoCloseable {
                 input[l].put(in, rows * nIn);
             }
             NativeFloats.gemm(
-                    false, true, rows, nOut, nIn, input[l], 0, nIn, params, layer.weightOffset(), nIn, product[l], 0,
+                    false,
+                    true,
+                    rows,
+                    nOut,
+                    nIn,
+                    input[l],
+                    0,
+                    nIn,
+                    params,
+                    layer.weightOffset(),
+                    nIn,
+                    product[l],
+                    0,
                     nOut);
             float[] zl = z[l];
             product[l].get(zl, rows * nOut);
@@ -249,8 +261,10 @@ public final class DenseStack implements AutoCloseable {
         double score = 0;
         for (var layer : layers) {
             int weights = layer.nIn() * layer.nOut();
-            score += DenseUpdater.score(layer.weightRegularization(), p, layer.weightOffset(), weights, iteration, epoch);
-            score += DenseUpdater.score(layer.biasRegularization(), p, layer.biasOffset(), layer.nOut(), iteration, epoch);
+            score += DenseUpdater.score(
+                    layer.weightRegularization(), p, layer.weightOffset(), weights, iteration, epoch);
+            score += DenseUpdater.score(
+                    layer.biasRegularization(), p, layer.biasOffset(), layer.nOut(), iteration, epoch);
         }
         return score;
     }
@@ -272,16 +286,14 @@ public final class DenseStack implements AutoCloseable {
             }
             delta.put(d, rows * nOut);
             // dW (row-major [nOut, nIn], i.e. DL4J's column-major [nIn, nOut]) = dZ^T x input
-            NativeFloats.gemm(
-                    true, false, nOut, nIn, rows, delta, 0, nOut, input[l], 0, nIn, weightGradient, 0, nIn);
+            NativeFloats.gemm(true, false, nOut, nIn, rows, delta, 0, nOut, input[l], 0, nIn, weightGradient, 0, nIn);
             weightGradient.get(g, layer.weightOffset(), nOut * nIn);
             if (l == 0) {
                 break;
             }
             // dInput = dZ x W, then back through the dropout and the previous layer's activation
             NativeFloats.gemm(
-                    false, false, rows, nIn, nOut, delta, 0, nOut, params, layer.weightOffset(), nIn, deltaIn, 0,
-                    nIn);
+                    false, false, rows, nIn, nOut, delta, 0, nOut, params, layer.weightOffset(), nIn, deltaIn, 0, nIn);
             deltaIn.get(dIn, rows * nIn);
             if (mask[l] != null) {
                 float[] m = mask[l];

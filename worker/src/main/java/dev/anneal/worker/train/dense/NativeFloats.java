@@ -35,7 +35,9 @@ final class NativeFloats implements AutoCloseable {
      * read the weights where DL4J keeps them and the trained network needs no copy back.
      */
     NativeFloats(INDArray array) {
-        if (array.dataType() != DataType.FLOAT || array.elementWiseStride() != 1 || array.ordering() != 'c' && !array.isVector()) {
+        if (array.dataType() != DataType.FLOAT
+                || array.elementWiseStride() != 1
+                || array.ordering() != 'c' && !array.isVector()) {
             throw new IllegalArgumentException("expected a contiguous float vector, got " + array.shapeInfoToString());
         }
         this.length = Math.toIntExact(array.length());

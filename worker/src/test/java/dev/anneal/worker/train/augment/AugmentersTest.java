@@ -3,7 +3,7 @@ package dev.anneal.worker.train.augment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.anneal.worker.train.TrainingSpec.ImageShape;
+import dev.anneal.spec.JobSpec.ImageShape;
 import org.junit.jupiter.api.Test;
 
 class AugmentersTest {

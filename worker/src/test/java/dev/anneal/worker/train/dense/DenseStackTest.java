@@ -11,10 +11,10 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +39,13 @@ class DenseStackTest {
     private static final int INPUTS = 7;
     private static final int CLASSES = 4;
 
-    enum Penalty { NONE, L2, L1, WEIGHT_DECAY, CLIP }
+    enum Penalty {
+        NONE,
+        L2,
+        L1,
+        WEIGHT_DECAY,
+        CLIP
+    }
 
     @ParameterizedTest
     @EnumSource(
@@ -78,7 +84,11 @@ class DenseStackTest {
                 .seed(1)
                 .dataType(DataType.FLOAT)
                 .list()
-                .layer(new DenseLayer.Builder().nIn(INPUTS).nOut(8).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder()
+                        .nIn(INPUTS)
+                        .nOut(8)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(new BatchNormalization.Builder().nOut(8).build())
                 .layer(new OutputLayer.Builder(LossFunction.MCXENT)
                         .nIn(8)
@@ -138,7 +148,9 @@ class DenseStackTest {
                 for (int i = 0; i < expected.length; i++) {
                     assertThat((double) actual[i])
                             .as(label + " parameter " + i + " after step " + step)
-                            .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(2e-5 + 2e-4 * Math.abs(expected[i])));
+                            .isCloseTo(
+                                    expected[i],
+                                    org.assertj.core.data.Offset.offset(2e-5 + 2e-4 * Math.abs(expected[i])));
                 }
             }
         }
@@ -155,8 +167,9 @@ class DenseStackTest {
             case L2 -> builder.l2(0.01);
             case L1 -> builder.l1(0.001);
             case WEIGHT_DECAY -> builder.weightDecay(0.05, true);
-            case CLIP -> builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
-                    .gradientNormalizationThreshold(0.05);
+            case CLIP ->
+                builder.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                        .gradientNormalizationThreshold(0.05);
             case NONE -> {}
         }
         var list = builder.list();

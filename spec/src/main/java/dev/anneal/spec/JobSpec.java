@@ -1,0 +1,202 @@
+package dev.anneal.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.anneal.tuner.pruner.PrunerSettings;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.study.Direction;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A job's spec as the api stored it: validated, every default filled in. The one type every
+ * reader uses (the scheduler, ask/tell, the workers, the pruners, importance, the CLI); the
+ * api's parser is the only code that builds one from a request, and {@link JobSpecJson} the only
+ * code that turns one into the stored JSON and back. It has a module of its own ({@code spec}:
+ * records and Jackson over the tuner's search-space types) so that every reader can depend on it,
+ * the CLI included, without the persistence stack of {@code db}.
+ *
+ * <p>Fields a job's execution does not use are {@code null} (and absent from the JSON); fields
+ * added by later versions are {@code null} in older stored specs and mean their default.
+ *
+ * @param execution who evaluates trials: Anneal's DL4J workers or an external client
+ * @param dataset dl4j: the dataset's name
+ * @param target dl4j: the label column; {@code null} for generation (GAN) jobs
+ * @param features dl4j: feature columns in order; empty means every column except the target
+ * @param parameterOrder the search space's parameters in the order the user wrote them (jsonb
+ *     does not keep object keys in order, and grid enumeration follows it)
+ * @param warmStartFrom earlier jobs whose trials seed the sampler
+ * @param initialTrials parameter sets to try first
+ */
+public record JobSpec(
+        String name,
+        Execution execution,
+        String dataset,
+        String target,
+        String task,
+        List<String> features,
+        ModelSpec model,
+
+        @JsonSerialize(using = SearchSpaceJson.Writer.class) @JsonDeserialize(using = SearchSpaceJson.Reader.class)
+        SearchSpace searchSpace,
+
+        List<String> parameterOrder,
+        AlgorithmSpec algorithm,
+        ObjectiveSpec objective,
+        ValidationSpec validation,
+        PreprocessingSpec preprocessing,
+        Integer maxTrials,
+        Integer parallelism,
+        List<Long> warmStartFrom,
+        List<Map<String, Object>> initialTrials,
+        PrunerSettings pruner,
+        Map<String, String> tags) {
+
+    public static final String CLASSIFICATION = "classification";
+    public static final String REGRESSION = "regression";
+    /** GAN jobs: learn to generate rows like the dataset's. */
+    public static final String GENERATION = "generation";
+
+    public JobSpec {
+        execution = execution == null ? Execution.DL4J : execution;
+        if (execution == Execution.DL4J) {
+            features = features == null ? List.of() : List.copyOf(features);
+            preprocessing = preprocessing == null ? PreprocessingSpec.DEFAULT : preprocessing;
+            model = model == null ? new ModelSpec(ModelFamilies.MLP, null, null, null) : model;
+        }
+        searchSpace = searchSpace == null ? null : SearchSpaceJson.inOrder(searchSpace, parameterOrder);
+        warmStartFrom = warmStartFrom == null ? List.of() : List.copyOf(warmStartFrom);
+        initialTrials = initialTrials == null
+                ? List.of()
+                : initialTrials.stream().map(ParamValues::normalized).toList();
+        pruner = pruner == null ? PrunerSettings.NONE : pruner;
+        tags = tags == null ? Map.of() : tags;
+    }
+
+    /**
+     * What training reads of a DL4J job (the rest is the scheduler's): for the worker's own
+     * tests, benchmarks and warm-up, which train without a stored job.
+     */
+    public static JobSpec training(
+            String target,
+            String task,
+            List<String> features,
+            ModelSpec model,
+            ObjectiveSpec objective,
+            ValidationSpec validation,
+            AlgorithmSpec algorithm,
+            PreprocessingSpec preprocessing) {
+        return new JobSpec(
+                null,
+                Execution.DL4J,
+                null,
+                target,
+                task,
+                features,
+                model,
+                null,
+                null,
+                algorithm,
+                objective,
+                validation,
+                preprocessing,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @JsonIgnore
+    public boolean isClassification() {
+        return CLASSIFICATION.equals(task);
+    }
+
+    @JsonIgnore
+    public boolean isExternal() {
+        return execution == Execution.EXTERNAL;
+    }
+
+    /**
+     * @param type the model family, one of {@link ModelFamilies#ALL}
+     * @param input cnn: the image shape of the feature columns
+     * @param sequence lstm over fixed-length sequences laid out in the feature columns
+     * @param series lstm forecasting a time series (the target column, plus any feature columns as
+     *     further input series)
+     */
+    public record ModelSpec(String type, ImageShape input, SequenceShape sequence, SeriesSpec series) {}
+
+    /** Feature columns are pixels, channel by channel, each channel row-major. */
+    public record ImageShape(int channels, int height, int width) {
+
+        @JsonIgnore
+        public int pixels() {
+            return channels * height * width;
+        }
+    }
+
+    /** Feature columns are time-major: step 0's features, then step 1's, and so on. */
+    public record SequenceShape(int timesteps, int features) {}
+
+    /** Forecast the target {@code horizon} steps after each window's last step. */
+    public record SeriesSpec(int horizon) {}
+
+    /**
+     * @param metric dl4j: one of the task's metrics; external: whatever the client measures
+     * @param epoch dl4j: {@code best} (the objective is the best epoch's value) or {@code last};
+     *     {@code null} for external jobs
+     */
+    public record ObjectiveSpec(
+            String metric,
+
+            @JsonSerialize(using = DirectionJson.Writer.class) @JsonDeserialize(using = DirectionJson.Reader.class)
+            Direction direction,
+
+            String epoch) {
+
+        @JsonIgnore
+        public boolean maximize() {
+            return direction == Direction.MAXIMIZE;
+        }
+
+        @JsonIgnore
+        public boolean useLastEpoch() {
+            return "last".equals(epoch);
+        }
+    }
+
+    /**
+     * {@code holdout}: {@code fraction} of rows (stratified for classification); {@code kfold}:
+     * {@code folds} folds (stratified for classification), the objective is the mean over folds;
+     * {@code chronological}: time series only, the last {@code last} steps validate.
+     */
+    public record ValidationSpec(String type, Double fraction, Integer folds, Integer last) {
+
+        public static final String HOLDOUT = "holdout";
+        public static final String KFOLD = "kfold";
+        public static final String CHRONOLOGICAL = "chronological";
+
+        @JsonIgnore
+        public boolean isKfold() {
+            return KFOLD.equals(type);
+        }
+    }
+
+    /** The seed drives the split, every trial's sampling and every trial's training. */
+    public record AlgorithmSpec(String type, long seed) {}
+
+    /**
+     * Settings of data preparation that are not searched (the searched ones, normalization,
+     * imputation, augmentation and mixup, are hyperparameters).
+     *
+     * @param fillValue what {@code imputation: constant} writes into missing numeric cells
+     * @param flips whether image augmentation may mirror images left to right (off: digits and
+     *     text change meaning when mirrored)
+     */
+    public record PreprocessingSpec(double fillValue, boolean flips) {
+
+        public static final PreprocessingSpec DEFAULT = new PreprocessingSpec(0, false);
+    }
+}
