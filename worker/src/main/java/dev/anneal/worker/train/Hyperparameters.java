@@ -4,8 +4,11 @@ import static dev.anneal.spec.ModelFamilies.CNN;
 import static dev.anneal.spec.ModelFamilies.GAN;
 import static dev.anneal.spec.ModelFamilies.LSTM;
 import static dev.anneal.spec.ModelFamilies.MLP;
+import static dev.anneal.worker.train.HyperparameterDeclaration.choice;
+import static dev.anneal.worker.train.HyperparameterDeclaration.flag;
+import static dev.anneal.worker.train.HyperparameterDeclaration.real;
+import static dev.anneal.worker.train.HyperparameterDeclaration.whole;
 
-import dev.anneal.worker.train.Hyperparameter.Kind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,169 +62,190 @@ public final class Hyperparameters {
 
     private static final Set<String> SUPERVISED = Set.of(MLP, CNN, LSTM);
     private static final Set<String> ALL_FAMILIES = Set.of(MLP, CNN, LSTM, GAN);
-    private static final Map<String, Hyperparameter> ALL = new LinkedHashMap<>();
 
-    static {
-        real(LEARNING_RATE, 0, true, 10, false, 1e-3, SUPERVISED, "step size of the optimizer");
-        whole(BATCH_SIZE, 1, MAX_BATCH_SIZE, 32, ALL_FAMILIES, "rows per gradient step");
-        whole(EPOCHS, 1, MAX_EPOCHS, 20, ALL_FAMILIES, "passes over the training split");
-        real(
-                DROPOUT,
-                0,
-                false,
-                0.95,
-                false,
-                0.0,
-                ALL_FAMILIES,
-                "probability of dropping a hidden unit's input (cnn: in the dense head)");
-        real(WEIGHT_DECAY, 0, false, 1, false, 0.0, ALL_FAMILIES, "L2 penalty coefficient on weights");
-        real(L1, 0, false, 1, false, 0.0, ALL_FAMILIES, "L1 penalty coefficient on weights");
-        choice(
-                OPTIMIZER,
-                List.of("sgd", "nesterov", "adam", "adamw", "rmsprop"),
-                "adam",
-                ALL_FAMILIES,
-                "gradient update rule (adamw: Adam with decoupled weight decay 0.01)");
-        real(MOMENTUM, 0, false, 1, true, 0.9, ALL_FAMILIES, "momentum of the nesterov optimizer");
-        real(
-                GRADIENT_CLIPPING,
-                0,
-                false,
-                1000,
-                false,
-                0.0,
-                ALL_FAMILIES,
-                "largest L2 norm of each layer's gradient (0: no clipping)");
-        choice(
-                LR_SCHEDULE,
-                List.of("none", "step", "exponential", "cosine"),
-                "none",
-                ALL_FAMILIES,
-                "learning rate over epochs: constant, halved every quarter of the epochs,"
-                        + " decayed 100x exponentially, or cosine-annealed to 0");
-        whole(
-                EARLY_STOPPING,
-                0,
-                MAX_EPOCHS,
-                0,
-                SUPERVISED,
-                "stop after this many epochs without a better objective value (0: never)");
-        whole(
-                HIDDEN_LAYERS,
-                1,
-                MAX_HIDDEN_LAYERS,
-                2,
-                Set.of(MLP, LSTM, GAN),
-                "hidden dense layers (mlp), stacked LSTM layers (lstm), hidden layers of each network (gan)");
-        whole(UNITS, 1, MAX_UNITS, 64, Set.of(MLP, LSTM, GAN), "units in each hidden or recurrent layer");
-        choice(
-                ACTIVATION,
-                List.of("relu", "leakyrelu", "elu", "selu", "gelu", "swish", "tanh", "sigmoid"),
-                "relu",
-                Set.of(MLP, CNN),
-                "activation of the hidden layers");
-        ALL.put(
-                BATCH_NORM,
-                new Hyperparameter(
-                        BATCH_NORM,
-                        Kind.BOOLEAN,
-                        0,
-                        false,
-                        0,
-                        false,
-                        List.of(),
-                        false,
-                        Set.of(MLP, CNN),
-                        "batch normalization after each hidden or convolution layer"));
-        whole(CONV_BLOCKS, 1, 6, 2, Set.of(CNN), "convolution blocks (convolution, then pooling)");
-        whole(FILTERS, 1, 512, 32, Set.of(CNN), "filters of the first block; each later block doubles them");
-        whole(KERNEL_SIZE, 1, 11, 3, Set.of(CNN), "side of the square convolution kernels");
-        choice(POOLING, List.of("max", "avg", "none"), "max", Set.of(CNN), "2x2 pooling after each block");
-        whole(DENSE_UNITS, 1, MAX_UNITS, 128, Set.of(CNN), "units of the dense layer before the output");
-        whole(
-                WINDOW,
-                1,
-                MAX_WINDOW,
-                12,
-                Set.of(LSTM),
-                "time steps the network sees before each forecast (time-series lstm jobs)");
-        whole(LATENT_SIZE, 1, 1024, 16, Set.of(GAN), "size of the generator's random input");
-        real(GENERATOR_LEARNING_RATE, 0, true, 10, false, 2e-4, Set.of(GAN), "learning rate of the generator");
-        real(DISCRIMINATOR_LEARNING_RATE, 0, true, 10, false, 2e-4, Set.of(GAN), "learning rate of the discriminator");
-        real(
-                LABEL_SMOOTHING,
-                0,
-                false,
-                0.5,
-                false,
-                0.0,
-                Set.of(GAN),
-                "the discriminator's target for real rows is 1 minus this");
-        choice(
-                NORMALIZATION,
-                List.of("standard", "minmax", "none"),
-                "standard",
-                ALL_FAMILIES,
-                "feature scaling fitted on the training split: z-scores, [0, 1], or raw values");
-        choice(
-                IMPUTATION,
-                List.of("mean", "median", "most_frequent", "constant", "drop"),
-                "mean",
-                ALL_FAMILIES,
-                "missing feature values: filled from the training split, with preprocessing.fillValue,"
-                        + " or rows dropped");
-        real(
-                AUGMENTATION,
-                0,
-                false,
-                1,
-                false,
-                0.0,
-                Set.of(MLP, CNN),
-                "augmentation strength of training batches (images: shifts, rotations, noise; tabular: noise)");
-        real(MIXUP, 0, false, 1, false, 0.0, Set.of(MLP), "mixup alpha of training batches (0: off)");
-    }
+    /** In documentation order: the README's table, and the order of "known: ..." in errors. */
+    private static final Map<String, Hyperparameter> ALL = index(
+            real(LEARNING_RATE)
+                    .above(0)
+                    .atMost(10)
+                    .byDefault(1e-3)
+                    .usedBy(SUPERVISED)
+                    .means("step size of the optimizer"),
+            whole(BATCH_SIZE)
+                    .atLeast(1)
+                    .atMost(MAX_BATCH_SIZE)
+                    .byDefault(32)
+                    .usedBy(ALL_FAMILIES)
+                    .means("rows per gradient step"),
+            whole(EPOCHS)
+                    .atLeast(1)
+                    .atMost(MAX_EPOCHS)
+                    .byDefault(20)
+                    .usedBy(ALL_FAMILIES)
+                    .means("passes over the training split"),
+            real(DROPOUT)
+                    .atLeast(0)
+                    .atMost(0.95)
+                    .byDefault(0.0)
+                    .usedBy(ALL_FAMILIES)
+                    .means("probability of dropping a hidden unit's input (cnn: in the dense head)"),
+            real(WEIGHT_DECAY)
+                    .atLeast(0)
+                    .atMost(1)
+                    .byDefault(0.0)
+                    .usedBy(ALL_FAMILIES)
+                    .means("L2 penalty coefficient on weights"),
+            real(L1).atLeast(0)
+                    .atMost(1)
+                    .byDefault(0.0)
+                    .usedBy(ALL_FAMILIES)
+                    .means("L1 penalty coefficient on weights"),
+            choice(OPTIMIZER)
+                    .oneOf("sgd", "nesterov", "adam", "adamw", "rmsprop")
+                    .byDefault("adam")
+                    .usedBy(ALL_FAMILIES)
+                    .means("gradient update rule (adamw: Adam with decoupled weight decay 0.01)"),
+            real(MOMENTUM)
+                    .atLeast(0)
+                    .below(1)
+                    .byDefault(0.9)
+                    .usedBy(ALL_FAMILIES)
+                    .means("momentum of the nesterov optimizer"),
+            real(GRADIENT_CLIPPING)
+                    .atLeast(0)
+                    .atMost(1000)
+                    .byDefault(0.0)
+                    .usedBy(ALL_FAMILIES)
+                    .means("largest L2 norm of each layer's gradient (0: no clipping)"),
+            choice(LR_SCHEDULE)
+                    .oneOf("none", "step", "exponential", "cosine")
+                    .byDefault("none")
+                    .usedBy(ALL_FAMILIES)
+                    .means("learning rate over epochs: constant, halved every quarter of the epochs,"
+                            + " decayed 100x exponentially, or cosine-annealed to 0"),
+            whole(EARLY_STOPPING)
+                    .atLeast(0)
+                    .atMost(MAX_EPOCHS)
+                    .byDefault(0)
+                    .usedBy(SUPERVISED)
+                    .means("stop after this many epochs without a better objective value (0: never)"),
+            whole(HIDDEN_LAYERS)
+                    .atLeast(1)
+                    .atMost(MAX_HIDDEN_LAYERS)
+                    .byDefault(2)
+                    .usedBy(MLP, LSTM, GAN)
+                    .means(
+                            "hidden dense layers (mlp), stacked LSTM layers (lstm), hidden layers of each network (gan)"),
+            whole(UNITS)
+                    .atLeast(1)
+                    .atMost(MAX_UNITS)
+                    .byDefault(64)
+                    .usedBy(MLP, LSTM, GAN)
+                    .means("units in each hidden or recurrent layer"),
+            choice(ACTIVATION)
+                    .oneOf("relu", "leakyrelu", "elu", "selu", "gelu", "swish", "tanh", "sigmoid")
+                    .byDefault("relu")
+                    .usedBy(MLP, CNN)
+                    .means("activation of the hidden layers"),
+            flag(BATCH_NORM)
+                    .byDefault(false)
+                    .usedBy(MLP, CNN)
+                    .means("batch normalization after each hidden or convolution layer"),
+            whole(CONV_BLOCKS)
+                    .atLeast(1)
+                    .atMost(6)
+                    .byDefault(2)
+                    .usedBy(CNN)
+                    .means("convolution blocks (convolution, then pooling)"),
+            whole(FILTERS)
+                    .atLeast(1)
+                    .atMost(512)
+                    .byDefault(32)
+                    .usedBy(CNN)
+                    .means("filters of the first block; each later block doubles them"),
+            whole(KERNEL_SIZE)
+                    .atLeast(1)
+                    .atMost(11)
+                    .byDefault(3)
+                    .usedBy(CNN)
+                    .means("side of the square convolution kernels"),
+            choice(POOLING)
+                    .oneOf("max", "avg", "none")
+                    .byDefault("max")
+                    .usedBy(CNN)
+                    .means("2x2 pooling after each block"),
+            whole(DENSE_UNITS)
+                    .atLeast(1)
+                    .atMost(MAX_UNITS)
+                    .byDefault(128)
+                    .usedBy(CNN)
+                    .means("units of the dense layer before the output"),
+            whole(WINDOW)
+                    .atLeast(1)
+                    .atMost(MAX_WINDOW)
+                    .byDefault(12)
+                    .usedBy(LSTM)
+                    .means("time steps the network sees before each forecast (time-series lstm jobs)"),
+            whole(LATENT_SIZE)
+                    .atLeast(1)
+                    .atMost(1024)
+                    .byDefault(16)
+                    .usedBy(GAN)
+                    .means("size of the generator's random input"),
+            real(GENERATOR_LEARNING_RATE)
+                    .above(0)
+                    .atMost(10)
+                    .byDefault(2e-4)
+                    .usedBy(GAN)
+                    .means("learning rate of the generator"),
+            real(DISCRIMINATOR_LEARNING_RATE)
+                    .above(0)
+                    .atMost(10)
+                    .byDefault(2e-4)
+                    .usedBy(GAN)
+                    .means("learning rate of the discriminator"),
+            real(LABEL_SMOOTHING)
+                    .atLeast(0)
+                    .atMost(0.5)
+                    .byDefault(0.0)
+                    .usedBy(GAN)
+                    .means("the discriminator's target for real rows is 1 minus this"),
+            choice(NORMALIZATION)
+                    .oneOf("standard", "minmax", "none")
+                    .byDefault("standard")
+                    .usedBy(ALL_FAMILIES)
+                    .means("feature scaling fitted on the training split: z-scores, [0, 1], or raw values"),
+            choice(IMPUTATION)
+                    .oneOf("mean", "median", "most_frequent", "constant", "drop")
+                    .byDefault("mean")
+                    .usedBy(ALL_FAMILIES)
+                    .means("missing feature values: filled from the training split, with preprocessing.fillValue,"
+                            + " or rows dropped"),
+            real(AUGMENTATION)
+                    .atLeast(0)
+                    .atMost(1)
+                    .byDefault(0.0)
+                    .usedBy(MLP, CNN)
+                    .means(
+                            "augmentation strength of training batches (images: shifts, rotations, noise; tabular: noise)"),
+            real(MIXUP)
+                    .atLeast(0)
+                    .atMost(1)
+                    .byDefault(0.0)
+                    .usedBy(MLP)
+                    .means("mixup alpha of training batches (0: off)"));
 
     private Hyperparameters() {}
 
-    private static void real(
-            String name,
-            double min,
-            boolean minExclusive,
-            double max,
-            boolean maxExclusive,
-            double defaultValue,
-            Set<String> families,
-            String description) {
-        ALL.put(
-                name,
-                new Hyperparameter(
-                        name,
-                        Kind.FLOAT,
-                        min,
-                        minExclusive,
-                        max,
-                        maxExclusive,
-                        List.of(),
-                        defaultValue,
-                        families,
-                        description));
-    }
-
-    private static void whole(
-            String name, long min, long max, long defaultValue, Set<String> families, String description) {
-        ALL.put(
-                name,
-                new Hyperparameter(
-                        name, Kind.INT, min, false, max, false, List.of(), defaultValue, families, description));
-    }
-
-    private static void choice(
-            String name, List<String> choices, String defaultValue, Set<String> families, String description) {
-        ALL.put(
-                name,
-                new Hyperparameter(
-                        name, Kind.CHOICE, 0, false, 0, false, choices, defaultValue, families, description));
+    /** Keyed by name in declaration order; a name declared twice is a catalog mistake, not an override. */
+    private static Map<String, Hyperparameter> index(Hyperparameter... declared) {
+        Map<String, Hyperparameter> byName = new LinkedHashMap<>();
+        for (Hyperparameter h : declared) {
+            if (byName.putIfAbsent(h.name(), h) != null) {
+                throw new IllegalStateException("hyperparameter " + h.name() + " is declared twice");
+            }
+        }
+        return byName;
     }
 
     public static Optional<Hyperparameter> find(String name) {

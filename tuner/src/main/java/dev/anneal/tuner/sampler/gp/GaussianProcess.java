@@ -14,12 +14,13 @@ final class GaussianProcess {
 
     private final double[][] x;
     private final boolean[] categorical;
-    private final Hyperparameters h;
+    private final KernelHyperparameters h;
     private final double[] lower;
     private final double[] alpha;
     private final int n;
 
-    private GaussianProcess(double[][] x, boolean[] categorical, Hyperparameters h, double[] lower, double[] alpha) {
+    private GaussianProcess(
+            double[][] x, boolean[] categorical, KernelHyperparameters h, double[] lower, double[] alpha) {
         this.x = x;
         this.categorical = categorical;
         this.h = h;
@@ -33,7 +34,7 @@ final class GaussianProcess {
      *
      * @throws IllegalStateException if the kernel matrix stays singular even with added jitter
      */
-    static GaussianProcess condition(double[][] x, double[] y, boolean[] categorical, Hyperparameters h) {
+    static GaussianProcess condition(double[][] x, double[] y, boolean[] categorical, KernelHyperparameters h) {
         int n = x.length;
         double[] l = cholesky(kernelMatrix(x, categorical, h), n);
         double[] alpha = y.clone();
@@ -43,7 +44,7 @@ final class GaussianProcess {
     }
 
     /** K + noise I, row-major. */
-    static double[] kernelMatrix(double[][] x, boolean[] categorical, Hyperparameters h) {
+    static double[] kernelMatrix(double[][] x, boolean[] categorical, KernelHyperparameters h) {
         int n = x.length;
         double[] k = new double[n * n];
         for (int a = 0; a < n; a++) {

@@ -93,7 +93,7 @@ public final class GpSampler implements Sampler {
                 .mapToInt(Integer::intValue)
                 .toArray();
         int[] fitRows = subset(byValue, FIT_CAP, rng);
-        Hyperparameters h = HyperparameterFit.fit(rows(x, fitRows), values(y, fitRows), categorical, rng);
+        KernelHyperparameters h = HyperparameterFit.fit(rows(x, fitRows), values(y, fitRows), categorical, rng);
         int[] posteriorRows = subset(byValue, POSTERIOR_CAP, rng);
         GaussianProcess gp =
                 GaussianProcess.condition(rows(x, posteriorRows), values(y, posteriorRows), categorical, h);
@@ -147,7 +147,8 @@ public final class GpSampler implements Sampler {
      */
     private record Believed(GaussianProcess gp, double bestPending) {}
 
-    private Believed withFantasies(GaussianProcess gp, double[][] x, double[] y, StudyView study, Hyperparameters h) {
+    private Believed withFantasies(
+            GaussianProcess gp, double[][] x, double[] y, StudyView study, KernelHyperparameters h) {
         List<TrialView> others = study.trials().stream()
                 .filter(t -> t.status() != TrialView.Status.COMPLETE)
                 .limit(Math.max(0, POSTERIOR_CAP - x.length))

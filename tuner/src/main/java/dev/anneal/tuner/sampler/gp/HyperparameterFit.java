@@ -26,7 +26,7 @@ final class HyperparameterFit {
 
     private HyperparameterFit() {}
 
-    static Hyperparameters fit(double[][] x, double[] y, boolean[] categorical, RandomGenerator rng) {
+    static KernelHyperparameters fit(double[][] x, double[] y, boolean[] categorical, RandomGenerator rng) {
         int d = categorical.length;
         MarginalLikelihood objective = new MarginalLikelihood(x, y, categorical);
         double[] lower = new double[d + 2];
@@ -44,7 +44,7 @@ final class HyperparameterFit {
                 objective, start, lower, upper, MAX_ITERATIONS, GRADIENT_TOLERANCE, RELATIVE_DECREASE);
         if (x.length >= RESTART_BELOW && Double.isFinite(best.value())) {
             // with this much data the posterior over hyperparameters has one clear mode
-            return Hyperparameters.fromLog(best.x());
+            return KernelHyperparameters.fromLog(best.x());
         }
         double[] restart = new double[d + 2];
         for (int k = 0; k < d; k++) {
@@ -57,8 +57,8 @@ final class HyperparameterFit {
             best = other;
         }
         if (!Double.isFinite(best.value())) {
-            return Hyperparameters.fromLog(start);
+            return KernelHyperparameters.fromLog(start);
         }
-        return Hyperparameters.fromLog(best.x());
+        return KernelHyperparameters.fromLog(best.x());
     }
 }

@@ -42,7 +42,7 @@ final class MarginalLikelihood implements BoxLbfgs.Objective {
 
     @Override
     public double evaluate(double[] logTheta, double[] gradient) {
-        Hyperparameters h = Hyperparameters.fromLog(logTheta);
+        KernelHyperparameters h = KernelHyperparameters.fromLog(logTheta);
         double[] rho = h.inverseSquaredLengthscales();
         double[] k = new double[n * n];
         double[] dkdr2 = new double[n * n];

@@ -54,7 +54,7 @@ class GradientTest {
     void posteriorMeanAndVarianceGradients() {
         var rng = new SplittableRandom(2);
         double[][] x = points(30, rng);
-        var h = new Hyperparameters(new double[] {4, 9, 1, 2.5}, 1.3, 1e-4);
+        var h = new KernelHyperparameters(new double[] {4, 9, 1, 2.5}, 1.3, 1e-4);
         GaussianProcess gp = GaussianProcess.condition(x, values(x), MIXED, h);
         double[] z = {0.41, 0.77, 1, 0.13};
         double[] dMean = new double[4];

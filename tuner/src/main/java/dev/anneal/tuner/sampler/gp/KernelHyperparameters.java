@@ -3,8 +3,9 @@ package dev.anneal.tuner.sampler.gp;
 /**
  * Kernel hyperparameters: inverse squared lengthscales per dimension (inputs are in the unit
  * cube), the kernel's output variance and the observation noise variance (outputs standardized).
+ * The GP fits these to the study's trials; they are not the trials' hyperparameters.
  */
-record Hyperparameters(double[] inverseSquaredLengthscales, double scale, double noise) {
+record KernelHyperparameters(double[] inverseSquaredLengthscales, double scale, double noise) {
 
     int dimensions() {
         return inverseSquaredLengthscales.length;
@@ -21,12 +22,12 @@ record Hyperparameters(double[] inverseSquaredLengthscales, double scale, double
         return t;
     }
 
-    static Hyperparameters fromLog(double[] t) {
+    static KernelHyperparameters fromLog(double[] t) {
         int d = t.length - 2;
         double[] rho = new double[d];
         for (int k = 0; k < d; k++) {
             rho[k] = Math.exp(t[k]);
         }
-        return new Hyperparameters(rho, Math.exp(t[d]), Math.exp(t[d + 1]));
+        return new KernelHyperparameters(rho, Math.exp(t[d]), Math.exp(t[d + 1]));
     }
 }
