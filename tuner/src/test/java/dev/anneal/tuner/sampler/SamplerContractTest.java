@@ -73,7 +73,8 @@ public abstract class SamplerContractTest {
             StudyView study = new StudyView(MIXED, direction, history);
             Map<String, Object> params =
                     sampler.sample(study, n, TrialSeeds.forTrial(seed, n)).orElseThrow();
-            history.add(new TrialView(n, TrialView.Status.COMPLETE, params, OptionalDouble.of(sign * objective(params))));
+            history.add(
+                    new TrialView(n, TrialView.Status.COMPLETE, params, OptionalDouble.of(sign * objective(params))));
         }
         return history;
     }

@@ -101,9 +101,11 @@ class GpSamplerTest extends SamplerContractTest {
         GpSampler sampler = new GpSampler(QUADRATIC, 9);
         for (int n = 0; n < GpSampler.initialDesignSize(3); n++) {
             StudyView warm = new StudyView(QUADRATIC, Direction.MINIMIZE, history);
-            Map<String, Object> p = sampler.sample(warm, n, TrialSeeds.forTrial(9, n)).orElseThrow();
-            Map<String, Object> modelBased =
-                    new GpSampler(QUADRATIC, 9).sample(warm, 40, TrialSeeds.forTrial(9, n)).orElseThrow();
+            Map<String, Object> p =
+                    sampler.sample(warm, n, TrialSeeds.forTrial(9, n)).orElseThrow();
+            Map<String, Object> modelBased = new GpSampler(QUADRATIC, 9)
+                    .sample(warm, 40, TrialSeeds.forTrial(9, n))
+                    .orElseThrow();
             Map<String, Object> designPoint = new GpSampler(QUADRATIC, 9)
                     .sample(new StudyView(QUADRATIC, Direction.MINIMIZE, List.of()), n, TrialSeeds.forTrial(9, n))
                     .orElseThrow();
