@@ -4,17 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.ServerIT;
+import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobRepository;
+import dev.anneal.db.job.ObjectiveDirection;
+import dev.anneal.db.trial.TrialEntity;
+import dev.anneal.db.trial.TrialRepository;
+import dev.anneal.db.trial.TrialState;
+import dev.anneal.tuner.sampler.Samplers;
+import dev.anneal.tuner.sampler.TrialSeeds;
+import dev.anneal.tuner.space.SearchSpace;
+import dev.anneal.tuner.study.Direction;
+import dev.anneal.tuner.study.StudyView;
+import dev.anneal.tuner.study.TrialView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The model-based samplers, warm starts and initial trials, through real jobs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "anneal.worker.slots=2")
 @DirtiesContext
 class SearchAlgorithmsIT extends ServerIT {
+
+    @Autowired
+    JobRepository jobs;
+
+    @Autowired
+    TrialRepository trials;
+
+    @Autowired
+    JsonMapper json;
 
     @Test
     void bayesianSearchOnDigitsReaches97PercentWithin30Trials() {
@@ -82,13 +107,27 @@ class SearchAlgorithmsIT extends ServerIT {
         api.awaitFinished(cold, Duration.ofMinutes(2));
         api.awaitFinished(warm, Duration.ofMinutes(2));
 
-        // without a history, trial 0 is the first point of the seeded Sobol design; with twelve
-        // earlier results it is already chosen by the Gaussian process
-        JsonNode coldParams =
-                api.get("/api/v1/jobs/" + cold + "/trials/0").json().path("params");
-        JsonNode warmParams =
-                api.get("/api/v1/jobs/" + warm + "/trials/0").json().path("params");
-        assertThat(warmParams).isNotEqualTo(coldParams);
+        // Trial 0 of each job must be exactly what the job's sampler proposes given the earlier
+        // job's results (warm) or nothing (cold, the first point of the seeded Sobol design).
+        // Skipping the warm start would make warm's trial 0 the Sobol point; seeding the model
+        // with other results (another job's, or none of them) would move it elsewhere.
+        List<TrialView> earlierResults = new java.util.ArrayList<>();
+        for (TrialEntity t :
+                trials.findByJobIdInAndStateOrderByJobIdAscNumberAsc(List.of(earlier), TrialState.COMPLETED)) {
+            earlierResults.add(new TrialView(
+                    -1 - earlierResults.size(),
+                    TrialView.Status.COMPLETE,
+                    storedParams(t),
+                    OptionalDouble.of(t.getValue())));
+        }
+        assertThat(earlierResults).hasSize(12);
+        Map<String, Object> modelSeeded = firstSuggestion(warm, earlierResults);
+        Map<String, Object> sobol = firstSuggestion(cold, List.of());
+        assertThat(modelSeeded).isNotEqualTo(sobol);
+        assertThat(storedParams(trials.findByJobIdOrderByNumber(cold).get(0))).isEqualTo(sobol);
+        assertThat(storedParams(trials.findByJobIdOrderByNumber(warm).get(0)))
+                .as("warm-started trial 0 is the model's choice given the earlier job's 12 results")
+                .isEqualTo(modelSeeded);
         assertThat(api.get("/api/v1/jobs/" + warm)
                         .json()
                         .path("spec")
@@ -96,6 +135,22 @@ class SearchAlgorithmsIT extends ServerIT {
                         .get(0)
                         .asLong())
                 .isEqualTo(earlier);
+    }
+
+    /** What the job's own sampler proposes for trial 0, given {@code history}. */
+    private Map<String, Object> firstSuggestion(long jobId, List<TrialView> history) {
+        JobEntity job = jobs.findById(jobId).orElseThrow();
+        JsonNode spec = json.readTree(job.getSpec());
+        SearchSpace space = StoredSpecs.searchSpace(spec);
+        Direction direction =
+                job.getDirection() == ObjectiveDirection.MAXIMIZE ? Direction.MAXIMIZE : Direction.MINIMIZE;
+        return Samplers.create(job.getAlgorithm(), space, StoredSpecs.seed(spec))
+                .sample(new StudyView(space, direction, history), 0, TrialSeeds.forTrial(StoredSpecs.seed(spec), 0))
+                .orElseThrow();
+    }
+
+    private Map<String, Object> storedParams(TrialEntity trial) {
+        return StoredSpecs.params(json.readTree(trial.getParams()));
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Leaderboard {
 
-    private static final String TOP = """
+    /** Package-visible so a test can read the plan of exactly this query. */
+    static final String TOP = """
             select row_number() over (order by state = 'PRUNED', rank_key, finished_at, number) as rank,
                    number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,

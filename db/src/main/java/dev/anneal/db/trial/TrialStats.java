@@ -12,6 +12,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TrialStats {
 
+    /** The best completed trial of each job; package-visible so a test can read its plan. */
+    static final String BEST = """
+            select distinct on (job_id) job_id, number, state, value, params::text as params, epochs_trained, best_epoch,
+                   (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at
+              from trial
+             where job_id in (:ids) and state = 'COMPLETED'
+             order by job_id, rank_key, finished_at, number
+            """;
+
     private final JdbcClient jdbc;
 
     public TrialStats(JdbcClient jdbc) {
@@ -39,13 +48,7 @@ public class TrialStats {
         if (jobIds.isEmpty()) {
             return best;
         }
-        List<Object[]> rows = jdbc.sql("""
-                select distinct on (job_id) job_id, number, state, value, params::text as params, epochs_trained, best_epoch,
-                       (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at
-                  from trial
-                 where job_id in (:ids) and state = 'COMPLETED'
-                 order by job_id, rank_key, finished_at, number
-                """)
+        List<Object[]> rows = jdbc.sql(BEST)
                 .param("ids", jobIds)
                 .query((rs, n) -> new Object[] {rs.getLong("job_id"), Leaderboard.mapRow(rs, 1)})
                 .list();

@@ -84,8 +84,8 @@ class GpSamplerTest extends SamplerContractTest {
 
     @Test
     void skipsTheInitialDesignWhenTheStudyAlreadyHoldsResults() {
-        // a warm start: twelve results exist before trial 0, so trial 0 is already model-based
-        // and lands near the best of them rather than on a space-filling point
+        // a warm start: twelve results exist before trial 0, more than the five-point design of
+        // three dimensions needs, so the design is skipped and trial 0 is already model-based
         List<TrialView> earlier = new ArrayList<>();
         RandomSampler random = new RandomSampler();
         for (int n = 0; n < 12; n++) {
@@ -94,12 +94,23 @@ class GpSamplerTest extends SamplerContractTest {
                     .orElseThrow();
             earlier.add(new TrialView(-1 - n, TrialView.Status.COMPLETE, p, OptionalDouble.of(quadratic(p))));
         }
-        Map<String, Object> first = new GpSampler(QUADRATIC, 9)
-                .sample(new StudyView(QUADRATIC, Direction.MINIMIZE, earlier), 0, TrialSeeds.forTrial(9, 0))
-                .orElseThrow();
-        Map<String, Object> sobol = new dev.anneal.tuner.sampler.qmc.SobolSampler(QUADRATIC, 9)
-                .sample(new StudyView(QUADRATIC, Direction.MINIMIZE, List.of()), 0, TrialSeeds.forTrial(9, 0))
-                .orElseThrow();
-        assertThat(first).isNotEqualTo(sobol);
+        // trials 0-4 would be the design; each must be what the model proposes instead. The
+        // model's choice does not depend on the trial's number, so the same history sampled as
+        // trial 40 (long past the design) gives the model's point to compare with.
+        List<TrialView> history = new ArrayList<>(earlier);
+        GpSampler sampler = new GpSampler(QUADRATIC, 9);
+        for (int n = 0; n < GpSampler.initialDesignSize(3); n++) {
+            StudyView warm = new StudyView(QUADRATIC, Direction.MINIMIZE, history);
+            Map<String, Object> p =
+                    sampler.sample(warm, n, TrialSeeds.forTrial(9, n)).orElseThrow();
+            Map<String, Object> modelBased = new GpSampler(QUADRATIC, 9)
+                    .sample(warm, 40, TrialSeeds.forTrial(9, n))
+                    .orElseThrow();
+            Map<String, Object> designPoint = new GpSampler(QUADRATIC, 9)
+                    .sample(new StudyView(QUADRATIC, Direction.MINIMIZE, List.of()), n, TrialSeeds.forTrial(9, n))
+                    .orElseThrow();
+            assertThat(p).as("trial %d", n).isEqualTo(modelBased).isNotEqualTo(designPoint);
+            history.add(new TrialView(n, TrialView.Status.COMPLETE, p, OptionalDouble.of(quadratic(p))));
+        }
     }
 }

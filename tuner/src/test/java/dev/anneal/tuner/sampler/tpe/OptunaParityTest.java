@@ -10,7 +10,11 @@ import dev.anneal.tuner.space.UnitSpace;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.tuner.study.StudyView;
 import dev.anneal.tuner.study.TrialView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,331 +24,59 @@ import org.junit.jupiter.api.Test;
 /**
  * The estimators agree with the peer: l(x) and g(x) for a recorded history equal what Optuna 3.1's
  * multivariate TPESampler computes (its {@code _ParzenEstimator.log_pdf}) for the same split.
+ * The recorded history and Optuna's values are CSV files in {@code optuna31/} beside this
+ * class's package in the test resources, with a README saying how they were produced.
  */
 class OptunaParityTest {
 
-    /** 30 trials of Optuna 3.1 TPE (multivariate, seed 0) on hartmann6: x0..x5, then the value. */
-    static final double[][] HISTORY = {
-        {
-            0.5488135039273248,
-            0.7151893663724195,
-            0.6027633760716439,
-            0.5448831829968969,
-            0.4236547993389047,
-            0.6458941130666561,
-            -0.3048089957091179
-        },
-        {
-            0.4375872112626925,
-            0.8917730007820798,
-            0.9636627605010293,
-            0.3834415188257777,
-            0.7917250380826646,
-            0.5288949197529045,
-            -0.07721712072903168
-        },
-        {
-            0.5680445610939323,
-            0.925596638292661,
-            0.07103605819788694,
-            0.08712929970154071,
-            0.02021839744032572,
-            0.832619845547938,
-            -0.03013326195275028
-        },
-        {
-            0.7781567509498505,
-            0.8700121482468192,
-            0.978618342232764,
-            0.7991585642167236,
-            0.46147936225293185,
-            0.7805291762864555,
-            -0.02246332311079916
-        },
-        {
-            0.11827442586893322,
-            0.6399210213275238,
-            0.1433532874090464,
-            0.9446689170495839,
-            0.5218483217500717,
-            0.4146619399905236,
-            -0.021554678238198625
-        },
-        {
-            0.26455561210462697,
-            0.7742336894342167,
-            0.45615033221654855,
-            0.5684339488686485,
-            0.018789800436355142,
-            0.6176354970758771,
-            -0.1305146931588772
-        },
-        {
-            0.6120957227224214,
-            0.6169339968747569,
-            0.9437480785146242,
-            0.6818202991034834,
-            0.359507900573786,
-            0.43703195379934145,
-            -0.15435555480650998
-        },
-        {
-            0.6976311959272649,
-            0.06022547162926983,
-            0.6667667154456677,
-            0.6706378696181594,
-            0.2103825610738409,
-            0.1289262976548533,
-            -0.029365547718176496
-        },
-        {
-            0.31542835092418386,
-            0.3637107709426226,
-            0.5701967704178796,
-            0.43860151346232035,
-            0.9883738380592262,
-            0.10204481074802807,
-            -0.2827098102118108
-        },
-        {
-            0.2088767560948347,
-            0.16130951788499626,
-            0.6531083254653984,
-            0.2532916025397821,
-            0.4663107728563063,
-            0.24442559200160274,
-            -0.6034215158652172
-        },
-        {
-            0.36289942667003283,
-            0.14995908045275835,
-            0.5400134439319455,
-            0.3941799455607645,
-            0.3211998197038227,
-            0.41676490044843395,
-            -1.6445846330880103
-        },
-        {
-            0.5351919311043078,
-            0.28181246721024017,
-            0.5448943289773099,
-            0.2778237870372714,
-            0.27719941540153603,
-            0.5344623996341031,
-            -1.828462060257739
-        },
-        {
-            0.36027399486729694,
-            0.18980340418856265,
-            0.3754312656197934,
-            0.2812868807067442,
-            0.2831676176262384,
-            0.4912239074060921,
-            -2.3597740077794196
-        },
-        {
-            0.5362350584079805,
-            0.13724888791726902,
-            0.45467072745707343,
-            0.23853013775057474,
-            0.25365937197566946,
-            0.6627578047367458,
-            -2.1759794876471923
-        },
-        {
-            0.712911280638259,
-            0.08548134642139192,
-            0.386623438575159,
-            0.15845138738275485,
-            0.14665274844943857,
-            0.7609735675732424,
-            -0.7774863056257149
-        },
-        {
-            0.31917738493775233,
-            0.22975860698920553,
-            0.3471861594356157,
-            0.41104694042778134,
-            0.43895483289255893,
-            0.5294379881310252,
-            -1.709622555535021
-        },
-        {
-            0.6078557823651399,
-            0.025664521819055652,
-            0.37258519672566015,
-            0.2610165910197348,
-            0.211589543055198,
-            0.5932735343940414,
-            -1.5678033833646887
-        },
-        {
-            0.5023545866291508,
-            0.06709712698903225,
-            0.5707132356445392,
-            0.3366745581817331,
-            0.057637494122416144,
-            0.4047152171232231,
-            -0.48850077057073
-        },
-        {
-            0.20972175371885315,
-            0.14576949871755207,
-            0.3367478940740124,
-            0.35543390946120257,
-            0.27164623006421695,
-            0.4336205249209658,
-            -1.9645996076977974
-        },
-        {
-            0.5199559098844919,
-            0.16553020628320053,
-            0.3843406866195792,
-            0.6273242881362904,
-            0.13071652735650852,
-            0.667613200974164,
-            -0.46322369106826483
-        },
-        {
-            0.1740573712430532,
-            0.20352293941035354,
-            0.18681971911172257,
-            0.1993371215163742,
-            0.502846606727732,
-            0.5588264172936753,
-            -1.282216799980184
-        },
-        {
-            0.3225137347214716,
-            0.031092801178793317,
-            0.2536011857138601,
-            0.17718153499236045,
-            0.1871784342708128,
-            0.6883924993344824,
-            -1.9746654057896496
-        },
-        {
-            0.262664961347612,
-            0.07114064074505198,
-            0.3295240258219774,
-            0.22019448229998773,
-            0.29688875091228445,
-            0.7299549245035932,
-            -2.8601889820379527
-        },
-        {
-            0.29928257604971487,
-            0.09016663050415089,
-            0.36241758152035863,
-            0.31771075117564757,
-            0.3157652152916261,
-            0.5418966610509562,
-            -2.7458600279825367
-        },
-        {
-            0.30319904883600113,
-            0.011191617586704658,
-            0.32697400226159073,
-            0.37459260889254337,
-            0.35553787204634585,
-            0.6763733499454107,
-            -2.5773682024798976
-        },
-        {
-            0.3197061996121801,
-            0.10859624178209186,
-            0.36788434557815575,
-            0.40128588105858237,
-            0.3669561834371671,
-            0.9012245050864764,
-            -1.6172624145431505
-        },
-        {
-            0.12429407916906829,
-            0.09001288078589594,
-            0.1542514945580358,
-            0.44798297134890575,
-            0.3003687936578078,
-            0.7390024765885028,
-            -2.001737221916059
-        },
-        {
-            0.24128652080421523,
-            0.08368760356449226,
-            0.42357019934329043,
-            0.15216166588007768,
-            0.23057578211811738,
-            0.6555197023559932,
-            -2.5376706250039223
-        },
-        {
-            0.40464063095086245,
-            0.02569125542362942,
-            0.16358154893718602,
-            0.4310430863671497,
-            0.4169694323522085,
-            0.5959190743057161,
-            -1.5743587289192338
-        },
-        {
-            0.26037849434183113,
-            0.0016355524758322262,
-            0.4853439390302832,
-            0.45833607070034776,
-            0.4320720298739884,
-            0.5602441883141882,
-            -1.6787105294911489
-        }
-    };
-
-    static final double[][] POINTS = {
-        {
-            0.417022004702574,
-            0.7203244934421581,
-            0.00011437481734488664,
-            0.30233257263183977,
-            0.14675589081711304,
-            0.0923385947687978
-        },
-        {
-            0.1862602113776709,
-            0.34556072704304774,
-            0.39676747423066994,
-            0.538816734003357,
-            0.4191945144032948,
-            0.6852195003967595
-        }
-    };
-
-    /** Optuna 3.1's log l(x) and log g(x) at {@link #POINTS}. */
-    static final double[] OPTUNA_BELOW = {-1.4581047119266273, -1.225403422084937};
-
-    static final double[] OPTUNA_ABOVE = {-3.369018604610002, -3.137526836291486};
+    private static final int DIMENSIONS = 6;
 
     @Test
-    void logDensitiesMatchOptuna31() {
+    void logDensitiesMatchOptuna31() throws IOException {
+        // history.csv: number, x0..x5, value; log_densities.csv: x0..x5, log_l, log_g
+        List<double[]> history = csv("history.csv");
+        List<double[]> golden = csv("log_densities.csv");
         List<Distribution> dims = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < DIMENSIONS; i++) {
             dims.add(new FloatDistribution("x" + i, 0, 1, false, null));
         }
         SearchSpace space = SearchSpace.of(dims.toArray(Distribution[]::new));
         List<TrialView> trials = new ArrayList<>();
-        for (int n = 0; n < HISTORY.length; n++) {
+        for (double[] row : history) {
             Map<String, Object> params = new LinkedHashMap<>();
-            for (int i = 0; i < 6; i++) {
-                params.put("x" + i, HISTORY[n][i]);
+            for (int i = 0; i < DIMENSIONS; i++) {
+                params.put("x" + i, row[1 + i]);
             }
-            trials.add(new TrialView(n, TrialView.Status.COMPLETE, params, OptionalDouble.of(HISTORY[n][6])));
+            trials.add(new TrialView(
+                    (int) row[0], TrialView.Status.COMPLETE, params, OptionalDouble.of(row[1 + DIMENSIONS])));
         }
+        assertThat(trials).hasSize(30);
+        assertThat(golden).hasSize(2);
         UnitSpace unit = new UnitSpace(space);
         TrialSplit split = TrialSplit.of(new StudyView(space, Direction.MINIMIZE, trials), unit);
         assertThat(split.below()).hasNumberOfRows(3);
         Axis[] axes = Axis.of(unit);
         ParzenEstimator below = new ParzenEstimator(split.below(), axes, TpeSettings.optuna31());
         ParzenEstimator above = new ParzenEstimator(split.above(), axes, TpeSettings.optuna31());
-        for (int p = 0; p < POINTS.length; p++) {
-            assertThat(below.logDensity(POINTS[p])).isCloseTo(OPTUNA_BELOW[p], within(1e-5));
-            assertThat(above.logDensity(POINTS[p])).isCloseTo(OPTUNA_ABOVE[p], within(1e-5));
+        for (double[] row : golden) {
+            double[] point = Arrays.copyOf(row, DIMENSIONS);
+            assertThat(below.logDensity(point)).isCloseTo(row[DIMENSIONS], within(1e-5));
+            assertThat(above.logDensity(point)).isCloseTo(row[DIMENSIONS + 1], within(1e-5));
+        }
+    }
+
+    /** The numeric rows of a CSV file in {@code optuna31/}, header skipped. */
+    private static List<double[]> csv(String name) throws IOException {
+        try (InputStream in = OptunaParityTest.class.getResourceAsStream("optuna31/" + name)) {
+            assertThat(in).as("test resource optuna31/%s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> Arrays.stream(line.split(","))
+                            .mapToDouble(Double::parseDouble)
+                            .toArray())
+                    .toList();
         }
     }
 }
