@@ -6,14 +6,14 @@ import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
-import dev.anneal.db.job.ObjectiveDirection;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpecJson;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.tuner.sampler.TrialSeeds;
 import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.tuner.study.Direction;
 import dev.anneal.tuner.study.StudyView;
 import dev.anneal.tuner.study.TrialView;
 import java.time.Duration;
@@ -140,12 +140,11 @@ class SearchAlgorithmsIT extends ServerIT {
     /** What the job's own sampler proposes for trial 0, given {@code history}. */
     private Map<String, Object> firstSuggestion(long jobId, List<TrialView> history) {
         JobEntity job = jobs.findById(jobId).orElseThrow();
-        JsonNode spec = json.readTree(job.getSpec());
-        SearchSpace space = StoredSpecs.searchSpace(spec);
-        Direction direction =
-                job.getDirection() == ObjectiveDirection.MAXIMIZE ? Direction.MAXIMIZE : Direction.MINIMIZE;
-        return Samplers.create(job.getAlgorithm(), space, StoredSpecs.seed(spec))
-                .sample(new StudyView(space, direction, history), 0, TrialSeeds.forTrial(StoredSpecs.seed(spec), 0))
+        JobSpec spec = JobSpecJson.read(job.getSpec());
+        SearchSpace space = spec.searchSpace();
+        long seed = spec.algorithm().seed();
+        return Samplers.create(job.getAlgorithm(), space, seed)
+                .sample(new StudyView(space, job.getDirection(), history), 0, TrialSeeds.forTrial(seed, 0))
                 .orElseThrow();
     }
 
