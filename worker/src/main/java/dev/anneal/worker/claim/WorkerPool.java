@@ -1,14 +1,15 @@
 package dev.anneal.worker.claim;
 
+import dev.anneal.db.shared.LogContext;
+import dev.anneal.db.shared.TrialFinishedEvent;
+import dev.anneal.db.shared.TrialOutcome;
+import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.config.TrialMemory;
-import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
-import dev.anneal.worker.run.TrialFinishedEvent;
-import dev.anneal.worker.run.TrialOutcome;
 import dev.anneal.worker.run.TrialRunner;
 import dev.anneal.worker.train.TrainingWarmUp;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
+import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.claim.Heartbeater;
-import dev.anneal.worker.claim.WorkSignal;
 import dev.anneal.worker.claim.WorkerPool;
 import dev.anneal.worker.claim.WorkerRegistration;
 import dev.anneal.worker.metrics.WorkerMetrics;

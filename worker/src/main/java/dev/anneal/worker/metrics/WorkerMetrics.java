@@ -1,6 +1,7 @@
 package dev.anneal.worker.metrics;
 
-import dev.anneal.worker.run.TrialOutcome;
+import dev.anneal.db.shared.AnnealMetricNames;
+import dev.anneal.db.shared.TrialOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

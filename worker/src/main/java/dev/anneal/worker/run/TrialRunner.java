@@ -1,5 +1,6 @@
 package dev.anneal.worker.run;
 
+import dev.anneal.db.shared.TrialOutcome;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;

@@ -1,4 +1,4 @@
-package dev.anneal.worker.logging;
+package dev.anneal.db.shared;
 
 import org.slf4j.MDC;
 
