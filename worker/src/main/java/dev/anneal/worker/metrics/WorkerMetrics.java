@@ -20,7 +20,10 @@ public class WorkerMetrics {
     private final Map<TrialOutcome, Counter> finished = new EnumMap<>(TrialOutcome.class);
     private final Map<TrialOutcome, Timer> durations = new EnumMap<>(TrialOutcome.class);
 
-    public WorkerMetrics(MeterRegistry registry, int slots, Supplier<Number> busy) {
+    private final MeterRegistry registry;
+
+    public WorkerMetrics(MeterRegistry registry, int slots) {
+        this.registry = registry;
         started = Counter.builder(AnnealMetricNames.TRIALS_STARTED)
                 .description("Trials claimed and started by this process's workers")
                 .register(registry);
@@ -55,6 +58,13 @@ public class WorkerMetrics {
                             .register(registry));
         }
         registry.gauge(AnnealMetricNames.WORKER_SLOTS, slots);
+    }
+
+    /**
+     * Registers the busy-slots gauge over the pool, which is made after these meters (the pool
+     * reports to them) and so hands its count over once it exists.
+     */
+    public void gaugeBusySlots(Supplier<Number> busy) {
         io.micrometer.core.instrument.Gauge.builder(AnnealMetricNames.WORKERS_BUSY, busy)
                 .description("Worker slots running a trial")
                 .register(registry);
