@@ -1,11 +1,11 @@
 package dev.anneal.api.importance;
 
 import dev.anneal.api.job.StoredSpecs;
+import dev.anneal.db.shared.AnnealMetricNames;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
 import dev.anneal.tuner.importance.PermutationImportance;
 import dev.anneal.tuner.space.UnitSpace;
-import dev.anneal.worker.metrics.AnnealMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.anneal.api.scheduler;
 
 import dev.anneal.api.job.JobSubmittedEvent;
-import dev.anneal.worker.claim.WorkSignal;
-import dev.anneal.worker.logging.LogContext;
-import dev.anneal.worker.run.TrialFinishedEvent;
+import dev.anneal.db.shared.LogContext;
+import dev.anneal.db.shared.TrialFinishedEvent;
+import dev.anneal.db.shared.WorkSignal;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package dev.anneal.api.scheduler;
 
+import dev.anneal.db.shared.AnnealMetricNames;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.tuner.sampler.Samplers;
-import dev.anneal.worker.metrics.AnnealMetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package dev.anneal.api.scheduler;
 
+import dev.anneal.db.shared.LogContext;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ReapedTrial;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
-import dev.anneal.worker.logging.LogContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.anneal.api.web;
 
-import dev.anneal.worker.logging.LogContext;
+import dev.anneal.db.shared.LogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

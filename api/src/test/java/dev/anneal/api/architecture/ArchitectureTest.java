@@ -65,6 +65,39 @@ class ArchitectureTest {
                 .check(ANNEAL);
     }
 
+    /**
+     * The scheduler, event streams, importance fits and web plumbing take their log keys, meter
+     * names and in-process signals from dev.anneal.db.shared; the worker is for training, and
+     * the api imports it only to run embedded workers, validate against what they train and
+     * serve predictions.
+     */
+    @Test
+    void theApiTakesCrossCuttingNamesFromTheSharedPackage() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.anneal.api.scheduler..",
+                        "dev.anneal.api.events..",
+                        "dev.anneal.api.importance..",
+                        "dev.anneal.api.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.anneal.worker..")
+                .check(ANNEAL);
+    }
+
+    /** The shared names are names: they reach nothing of Anneal's beyond themselves. */
+    @Test
+    void theSharedNamesDependOnNothingOfAnneals() {
+        classes()
+                .that()
+                .resideInAPackage("dev.anneal.db.shared..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.slf4j..", "dev.anneal.db.shared..")
+                .check(ANNEAL);
+    }
+
     /** Workers decide pruning after each epoch (DESIGN.md allows it), but never sample. */
     @Test
     void theWorkerUsesPrunersButNoSearchAlgorithms() {

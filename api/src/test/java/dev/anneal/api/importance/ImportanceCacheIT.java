@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.ServerIT;
-import dev.anneal.worker.metrics.AnnealMetricNames;
+import dev.anneal.db.shared.AnnealMetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;

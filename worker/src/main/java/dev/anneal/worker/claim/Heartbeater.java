@@ -1,7 +1,7 @@
 package dev.anneal.worker.claim;
 
+import dev.anneal.db.shared.LogContext;
 import dev.anneal.db.trial.TrialQueue;
-import dev.anneal.worker.logging.LogContext;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
 import java.time.Duration;

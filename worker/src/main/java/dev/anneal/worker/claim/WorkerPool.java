@@ -1,14 +1,16 @@
 package dev.anneal.worker.claim;
 
+import dev.anneal.db.shared.LogContext;
+import dev.anneal.db.shared.TrialFinishedEvent;
+import dev.anneal.db.shared.TrialOutcome;
+import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.config.TrialMemory;
-import dev.anneal.worker.logging.LogContext;
+import dev.anneal.worker.config.WorkerProperties;
 import dev.anneal.worker.metrics.WorkerMetrics;
 import dev.anneal.worker.run.TrialControl;
-import dev.anneal.worker.run.TrialFinishedEvent;
-import dev.anneal.worker.run.TrialOutcome;
 import dev.anneal.worker.run.TrialRunner;
 import dev.anneal.worker.train.TrainingWarmUp;
 import java.time.Duration;
@@ -41,11 +43,11 @@ public class WorkerPool implements SmartLifecycle {
     private static final Duration ERROR_BACKOFF = Duration.ofSeconds(2);
 
     private final String workerId;
+    private final WorkerProperties properties;
+    /** Fixed at construction: the effective counts ask the JVM for its processors each time. */
     private final int slots;
+
     private final int threadsPerTrial;
-    private final Duration pollInterval;
-    private final Duration shutdownGrace;
-    private final boolean warmUp;
     private final TrialQueue queue;
     private final TrialRunner runner;
     private final Heartbeater heartbeater;
@@ -53,53 +55,42 @@ public class WorkerPool implements SmartLifecycle {
     private final WorkerMetrics metrics;
     private final WorkerRegistration registration;
     private final Consumer<TrialFinishedEvent> finishedListener;
+    /** The trials this pool is running; its size is the number of busy slots. */
     private final Map<Long, TrialControl> active = new ConcurrentHashMap<>();
-    private final AtomicInteger busy = new AtomicInteger();
+
     private volatile boolean running;
     private ExecutorService trials;
     private Thread claimLoop;
 
-    public WorkerPool(WorkerPoolSettings settings, Parts parts) {
-        this.workerId = settings.workerId();
-        this.slots = settings.slots();
-        this.threadsPerTrial = settings.threadsPerTrial();
-        this.pollInterval = settings.pollInterval();
-        this.shutdownGrace = settings.shutdownGrace();
-        this.warmUp = settings.warmUp();
-        this.queue = parts.queue();
-        this.runner = parts.runner();
-        this.heartbeater = parts.heartbeater();
-        this.signal = parts.signal();
-        this.metrics = parts.metrics();
-        this.registration = parts.registration();
-        this.finishedListener = parts.finishedListener();
-    }
-
-    /** The fixed settings of a pool. */
-    public record WorkerPoolSettings(
+    public WorkerPool(
             String workerId,
-            int slots,
-            int threadsPerTrial,
-            Duration pollInterval,
-            Duration shutdownGrace,
-            boolean warmUp) {}
-
-    /** What a pool works with: the queue, the runner, and who hears about it. */
-    public record Parts(
+            WorkerProperties properties,
             TrialQueue queue,
             TrialRunner runner,
             Heartbeater heartbeater,
             WorkSignal signal,
             WorkerMetrics metrics,
             WorkerRegistration registration,
-            Consumer<TrialFinishedEvent> finishedListener) {}
+            Consumer<TrialFinishedEvent> finishedListener) {
+        this.workerId = workerId;
+        this.properties = properties;
+        this.slots = properties.effectiveSlots();
+        this.threadsPerTrial = properties.effectiveThreadsPerTrial();
+        this.queue = queue;
+        this.runner = runner;
+        this.heartbeater = heartbeater;
+        this.signal = signal;
+        this.metrics = metrics;
+        this.registration = registration;
+        this.finishedListener = finishedListener;
+    }
 
     public String workerId() {
         return workerId;
     }
 
     public int busySlots() {
-        return busy.get();
+        return active.size();
     }
 
     @Override
@@ -110,7 +101,7 @@ public class WorkerPool implements SmartLifecycle {
         AtomicInteger n = new AtomicInteger();
         trials = Executors.newFixedThreadPool(slots, r -> new Thread(r, "anneal-trial-" + n.incrementAndGet()));
         running = true;
-        heartbeater.afterEachRound(registration::beat);
+        heartbeater.afterEachRound(() -> registration.beat(busySlots()));
         heartbeater.start();
         claimLoop = new Thread(this::claimLoop, "anneal-claim");
         claimLoop.start();
@@ -123,18 +114,18 @@ public class WorkerPool implements SmartLifecycle {
      * @return how many trials were claimed
      */
     public int claimOnce() {
-        int free = slots - busy.get();
+        int free = slots - active.size();
         if (free <= 0) {
             return 0;
         }
         List<ClaimedTrial> claimed = metrics.claimLatency().record(() -> queue.claim(workerId, free));
         for (ClaimedTrial trial : claimed) {
-            TrialControl control = new TrialControl(trial, Instant.now());
-            busy.incrementAndGet();
+            TrialControl control = new TrialControl(trial);
+            Instant claimedAt = Instant.now();
             active.put(trial.trialId(), control);
             heartbeater.track(control);
             metrics.trialStarted();
-            trials.execute(() -> runTrial(control));
+            trials.execute(() -> runTrial(control, claimedAt));
         }
         return claimed.size();
     }
@@ -142,13 +133,13 @@ public class WorkerPool implements SmartLifecycle {
     private void claimLoop() {
         // loading ND4J's native backend takes seconds: do it here rather than hold up startup
         Nd4jThreads.limit(threadsPerTrial);
-        if (warmUp) {
+        if (properties.warmUp()) {
             startWarmUp();
         }
         while (running) {
             try {
                 if (claimOnce() == 0) {
-                    signal.await(pollInterval);
+                    signal.await(properties.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -182,10 +173,10 @@ public class WorkerPool implements SmartLifecycle {
         t.start();
     }
 
-    private void runTrial(TrialControl control) {
+    private void runTrial(TrialControl control, Instant claimedAt) {
         ClaimedTrial trial = control.trial();
         MDC.put(LogContext.JOB, Long.toString(trial.jobId()));
-        MDC.put("trialId", Long.toString(trial.trialId()));
+        MDC.put(LogContext.TRIAL_ID, Long.toString(trial.trialId()));
         MDC.put(LogContext.TRIAL, Integer.toString(trial.number()));
         TrialOutcome outcome = TrialOutcome.FAILED;
         try {
@@ -198,9 +189,8 @@ public class WorkerPool implements SmartLifecycle {
         } finally {
             heartbeater.untrack(control);
             active.remove(trial.trialId());
-            busy.decrementAndGet();
             registration.trialDone();
-            metrics.trialFinished(outcome, Duration.between(control.claimedAt(), Instant.now()));
+            metrics.trialFinished(outcome, Duration.between(claimedAt, Instant.now()));
             MDC.clear();
             TrialMemory.releaseAfterTrial();
             signal.wake();
@@ -223,11 +213,11 @@ public class WorkerPool implements SmartLifecycle {
         active.values().forEach(TrialControl::requestShutdown);
         trials.shutdown();
         try {
-            if (!trials.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!trials.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn(
                         "{} trial(s) still running after {}; the reaper will requeue them",
                         active.size(),
-                        shutdownGrace);
+                        properties.shutdownGrace());
                 trials.shutdownNow();
             }
         } catch (InterruptedException e) {

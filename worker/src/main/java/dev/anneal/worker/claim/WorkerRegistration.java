@@ -2,7 +2,6 @@ package dev.anneal.worker.claim;
 
 import dev.anneal.db.worker.WorkerRegistry;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,20 +17,19 @@ public class WorkerRegistration {
     private final String workerId;
     private final String host;
     private final int slots;
-    private final IntSupplier busySlots;
     private final AtomicLong trialsDone = new AtomicLong();
 
-    public WorkerRegistration(WorkerRegistry registry, String workerId, String host, int slots, IntSupplier busySlots) {
+    public WorkerRegistration(WorkerRegistry registry, String workerId, String host, int slots) {
         this.registry = registry;
         this.workerId = workerId;
         this.host = host;
         this.slots = slots;
-        this.busySlots = busySlots;
     }
 
-    public void beat() {
+    /** Renews the row with the pool's busy slots, as its heartbeat round ends. */
+    public void beat(int busySlots) {
         try {
-            registry.beat(workerId, host, ProcessHandle.current().pid(), slots, busySlots.getAsInt(), trialsDone.get());
+            registry.beat(workerId, host, ProcessHandle.current().pid(), slots, busySlots, trialsDone.get());
         } catch (RuntimeException e) {
             log.debug("Could not renew worker registration {}: {}", workerId, e.getMessage());
         }

@@ -2,12 +2,12 @@ package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.job.JobSpecs;
+import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
 import dev.anneal.worker.claim.Heartbeater;
-import dev.anneal.worker.claim.WorkSignal;
 import dev.anneal.worker.claim.WorkerPool;
 import dev.anneal.worker.claim.WorkerRegistration;
 import dev.anneal.worker.metrics.WorkerMetrics;
@@ -20,7 +20,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,15 +39,8 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    WorkerMetrics workerMetrics(
-            ObjectProvider<MeterRegistry> registry, WorkerProperties properties, WorkerPoolHolder pool) {
-        return new WorkerMetrics(
-                registry.getIfAvailable(SimpleMeterRegistry::new), properties.effectiveSlots(), pool::busySlots);
-    }
-
-    @Bean
-    WorkerPoolHolder workerPoolHolder() {
-        return new WorkerPoolHolder();
+    WorkerMetrics workerMetrics(ObjectProvider<MeterRegistry> registry, WorkerProperties properties) {
+        return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), properties.effectiveSlots());
     }
 
     @Bean
@@ -104,21 +96,12 @@ public class WorkerConfiguration {
             WorkSignal signal,
             WorkerMetrics metrics,
             ApplicationEventPublisher events,
-            WorkerPoolHolder holder,
             WorkerRegistry registry) {
-        var settings = new WorkerPool.WorkerPoolSettings(
-                workerId(properties),
-                properties.effectiveSlots(),
-                properties.effectiveThreadsPerTrial(),
-                properties.pollInterval(),
-                properties.shutdownGrace(),
-                properties.warmUp());
-        var registration =
-                new WorkerRegistration(registry, settings.workerId(), host(), settings.slots(), holder::busySlots);
+        String workerId = workerId(properties);
+        var registration = new WorkerRegistration(registry, workerId, host(), properties.effectiveSlots());
         WorkerPool pool = new WorkerPool(
-                settings,
-                new WorkerPool.Parts(queue, runner, heartbeater, signal, metrics, registration, events::publishEvent));
-        holder.pool.set(pool);
+                workerId, properties, queue, runner, heartbeater, signal, metrics, registration, events::publishEvent);
+        metrics.gaugeBusySlots(pool::busySlots);
         return pool;
     }
 
@@ -135,16 +118,6 @@ public class WorkerConfiguration {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
             return "localhost";
-        }
-    }
-
-    /** Lets the busy-slots gauge read the pool, which is created after the metrics it reports to. */
-    static final class WorkerPoolHolder {
-        private final AtomicReference<WorkerPool> pool = new AtomicReference<>();
-
-        int busySlots() {
-            WorkerPool p = pool.get();
-            return p == null ? 0 : p.busySlots();
         }
     }
 }

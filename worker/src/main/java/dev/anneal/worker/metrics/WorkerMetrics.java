@@ -1,6 +1,7 @@
 package dev.anneal.worker.metrics;
 
-import dev.anneal.worker.run.TrialOutcome;
+import dev.anneal.db.shared.AnnealMetricNames;
+import dev.anneal.db.shared.TrialOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,7 +20,10 @@ public class WorkerMetrics {
     private final Map<TrialOutcome, Counter> finished = new EnumMap<>(TrialOutcome.class);
     private final Map<TrialOutcome, Timer> durations = new EnumMap<>(TrialOutcome.class);
 
-    public WorkerMetrics(MeterRegistry registry, int slots, Supplier<Number> busy) {
+    private final MeterRegistry registry;
+
+    public WorkerMetrics(MeterRegistry registry, int slots) {
+        this.registry = registry;
         started = Counter.builder(AnnealMetricNames.TRIALS_STARTED)
                 .description("Trials claimed and started by this process's workers")
                 .register(registry);
@@ -54,6 +58,13 @@ public class WorkerMetrics {
                             .register(registry));
         }
         registry.gauge(AnnealMetricNames.WORKER_SLOTS, slots);
+    }
+
+    /**
+     * Registers the busy-slots gauge over the pool, which is made after these meters (the pool
+     * reports to them) and so hands its count over once it exists.
+     */
+    public void gaugeBusySlots(Supplier<Number> busy) {
         io.micrometer.core.instrument.Gauge.builder(AnnealMetricNames.WORKERS_BUSY, busy)
                 .description("Worker slots running a trial")
                 .register(registry);

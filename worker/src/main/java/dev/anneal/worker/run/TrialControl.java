@@ -2,7 +2,6 @@ package dev.anneal.worker.run;
 
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.LeaseCheck;
-import java.time.Instant;
 
 /**
  * The running state of one claimed trial, shared by the training thread (which polls it) and
@@ -12,22 +11,16 @@ import java.time.Instant;
 public final class TrialControl {
 
     private final ClaimedTrial trial;
-    private final Instant claimedAt;
     private volatile LeaseCheck leaseCheck = LeaseCheck.CONTINUE;
     private volatile boolean shuttingDown;
     private volatile boolean pruned;
 
-    public TrialControl(ClaimedTrial trial, Instant claimedAt) {
+    public TrialControl(ClaimedTrial trial) {
         this.trial = trial;
-        this.claimedAt = claimedAt;
     }
 
     public ClaimedTrial trial() {
         return trial;
-    }
-
-    public Instant claimedAt() {
-        return claimedAt;
     }
 
     /** Records what the latest heartbeat or report learned; a stop, once seen, sticks. */

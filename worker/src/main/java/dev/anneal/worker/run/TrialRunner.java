@@ -2,6 +2,7 @@ package dev.anneal.worker.run;
 
 import dev.anneal.db.job.JobSpecs;
 import dev.anneal.db.job.StoredJob;
+import dev.anneal.db.shared.TrialOutcome;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;

@@ -3,10 +3,12 @@ package dev.anneal.worker.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.anneal.db.shared.TrialFinishedEvent;
+import dev.anneal.db.shared.TrialOutcome;
+import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.worker.WorkerRegistry;
+import dev.anneal.worker.config.WorkerProperties;
 import dev.anneal.worker.metrics.WorkerMetrics;
-import dev.anneal.worker.run.TrialFinishedEvent;
-import dev.anneal.worker.run.TrialOutcome;
 import dev.anneal.worker.testing.WorkerIT;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -42,20 +44,29 @@ class WorkerPoolIT extends WorkerIT {
 
     @BeforeEach
     void idlePool() {
-        metrics = new WorkerMetrics(new SimpleMeterRegistry(), 2, () -> 0);
-        var settings =
-                new WorkerPool.WorkerPoolSettings("pool-it", 2, 1, Duration.ofHours(1), Duration.ofSeconds(30), false);
-        var registration = new WorkerRegistration(registry, "pool-it", "localhost", 2, () -> 0);
+        metrics = new WorkerMetrics(new SimpleMeterRegistry(), 2);
+        var properties = new WorkerProperties(
+                2,
+                1,
+                "pool-it",
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                4,
+                "",
+                Duration.ofSeconds(30),
+                false);
+        var registration = new WorkerRegistration(registry, "pool-it", "localhost", 2);
         pool = new WorkerPool(
-                settings,
-                new WorkerPool.Parts(
-                        queue,
-                        runner,
-                        new Heartbeater(queue, metrics, Duration.ofSeconds(5)),
-                        new WorkSignal(),
-                        metrics,
-                        registration,
-                        finished::add));
+                "pool-it",
+                properties,
+                queue,
+                runner,
+                new Heartbeater(queue, metrics, Duration.ofSeconds(5)),
+                new WorkSignal(),
+                metrics,
+                registration,
+                finished::add);
         pool.start();
         // the loop's first claim (of an empty queue) is done; from here it sleeps for the hour
         await().atMost(Duration.ofMinutes(1)).until(() -> metrics.claimLatency().count() >= 1);

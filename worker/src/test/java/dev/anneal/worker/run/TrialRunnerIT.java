@@ -2,10 +2,10 @@ package dev.anneal.worker.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.db.shared.TrialOutcome;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.worker.testing.WorkerIT;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +80,7 @@ class TrialRunnerIT extends WorkerIT {
     private TrialControl claimedBy(String worker) {
         List<ClaimedTrial> claimed = queue.claim(worker, 1);
         assertThat(claimed).hasSize(1);
-        return new TrialControl(claimed.get(0), Instant.now());
+        return new TrialControl(claimed.get(0));
     }
 
     /** What happens to a worker that stops heartbeating: the reaper requeues, another claims. */

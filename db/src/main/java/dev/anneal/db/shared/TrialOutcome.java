@@ -1,4 +1,4 @@
-package dev.anneal.worker.run;
+package dev.anneal.db.shared;
 
 /** How a worker's run of a trial ended, as counted in metrics and announced in events. */
 public enum TrialOutcome {

@@ -1,4 +1,4 @@
-package dev.anneal.worker.logging;
+package dev.anneal.db.shared;
 
 import org.slf4j.MDC;
 
@@ -12,6 +12,11 @@ public final class LogContext implements AutoCloseable {
 
     public static final String JOB = "jobId";
     public static final String TRIAL = "trial";
+    /**
+     * The trial's database id, beside its number: the log pattern does not show it, but a
+     * structured log (JSON) carries it. Only a worker's trial run sets it.
+     */
+    public static final String TRIAL_ID = "trialId";
 
     private LogContext() {}
 

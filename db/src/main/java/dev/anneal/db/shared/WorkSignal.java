@@ -1,4 +1,4 @@
-package dev.anneal.worker.claim;
+package dev.anneal.db.shared;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;

@@ -1,4 +1,4 @@
-package dev.anneal.worker.metrics;
+package dev.anneal.db.shared;
 
 /**
  * Every Micrometer meter Anneal registers, in one place. Tags never carry job or trial ids:

@@ -1,4 +1,4 @@
-package dev.anneal.worker.run;
+package dev.anneal.db.shared;
 
 /**
  * Published in-process when an embedded worker is done with a trial, so the scheduler can fill
