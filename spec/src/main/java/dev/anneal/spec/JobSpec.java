@@ -63,7 +63,7 @@ public record JobSpec(
         if (execution == Execution.DL4J) {
             features = features == null ? List.of() : List.copyOf(features);
             preprocessing = preprocessing == null ? PreprocessingSpec.DEFAULT : preprocessing;
-            model = model == null ? new ModelSpec(ModelFamilies.MLP, null, null, null) : model;
+            model = model == null ? new ModelSpec(ModelFamily.MLP, null, null, null) : model;
         }
         searchSpace = searchSpace == null ? null : SearchSpaceJson.inOrder(searchSpace, parameterOrder);
         warmStartFrom = warmStartFrom == null ? List.of() : List.copyOf(warmStartFrom);
@@ -120,13 +120,18 @@ public record JobSpec(
     }
 
     /**
-     * @param type the model family, one of {@link ModelFamilies#ALL}
+     * @param type the model family
      * @param input cnn: the image shape of the feature columns
      * @param sequence lstm over fixed-length sequences laid out in the feature columns
      * @param series lstm forecasting a time series (the target column, plus any feature columns as
      *     further input series)
      */
-    public record ModelSpec(String type, ImageShape input, SequenceShape sequence, SeriesSpec series) {}
+    public record ModelSpec(ModelFamily type, ImageShape input, SequenceShape sequence, SeriesSpec series) {
+
+        public ModelSpec {
+            type = type == null ? ModelFamily.MLP : type;
+        }
+    }
 
     /** Feature columns are pixels, channel by channel, each channel row-major. */
     public record ImageShape(int channels, int height, int width) {

@@ -1,6 +1,7 @@
 package dev.anneal.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.FixedValue;
@@ -102,13 +103,21 @@ class JobSpecJsonTest {
     }
 
     @Test
+    void aFamilyNoWorkerCanBuildIsNotASpec() {
+        // before, an unknown model.type silently trained an MLP
+        assertThatThrownBy(() -> JobSpecJson.read(MLP.replace("{\"type\":\"mlp\"}", "{\"type\":\"rnn\"}")))
+                .hasStackTraceContaining("not a model family: rnn");
+        assertThat(JobSpecJson.read(CNN_KFOLD).model().type()).isEqualTo(ModelFamily.CNN);
+    }
+
+    @Test
     void specsStoredBeforeLaterFieldsMeanTheirDefaults() {
         JobSpec old = JobSpecJson.read("""
                 {"name":"old","execution":"dl4j","dataset":"iris","target":"species","task":"classification",
                  "searchSpace":{"units":32},"algorithm":{"type":"random","seed":3},
                  "objective":{"metric":"val_accuracy","direction":"maximize","epoch":"best"},
                  "validation":{"type":"holdout","fraction":0.2},"maxTrials":5,"parallelism":1}""");
-        assertThat(old.model().type()).isEqualTo(ModelFamilies.MLP);
+        assertThat(old.model().type()).isEqualTo(ModelFamily.MLP);
         assertThat(old.features()).isEmpty();
         assertThat(old.preprocessing()).isEqualTo(JobSpec.PreprocessingSpec.DEFAULT);
         assertThat(old.pruner().isNone()).isTrue();

@@ -2,6 +2,7 @@ package dev.anneal.api.job;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.dataset.ColumnProfile;
 import dev.anneal.worker.train.Hyperparameters;
 import java.util.List;
@@ -36,7 +37,7 @@ final class ModelSpecParser {
 
         JobSpec.ModelSpec spec() {
             return new JobSpec.ModelSpec(
-                    type, image, sequence, horizon == null ? null : new JobSpec.SeriesSpec(horizon));
+                    ModelFamily.of(type), image, sequence, horizon == null ? null : new JobSpec.SeriesSpec(horizon));
         }
 
         /** Feature columns the layout needs, or {@code null} when any number will do. */

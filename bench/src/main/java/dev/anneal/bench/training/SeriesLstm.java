@@ -2,6 +2,7 @@ package dev.anneal.bench.training;
 
 import dev.anneal.bench.MemoryFootprint;
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -47,7 +48,7 @@ public final class SeriesLstm {
                 "value",
                 JobSpec.REGRESSION,
                 List.of(),
-                new JobSpec.ModelSpec("lstm", null, null, new JobSpec.SeriesSpec(1)),
+                new JobSpec.ModelSpec(ModelFamily.LSTM, null, null, new JobSpec.SeriesSpec(1)),
                 new JobSpec.ObjectiveSpec("val_rmse", dev.anneal.tuner.study.Direction.MINIMIZE, "best"),
                 new JobSpec.ValidationSpec(JobSpec.ValidationSpec.CHRONOLOGICAL, null, null, 24),
                 new JobSpec.AlgorithmSpec("random", 0),

@@ -2,6 +2,7 @@ package dev.anneal.bench.training;
 
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -238,7 +239,7 @@ public final class TrialProfile {
                 "label",
                 JobSpec.CLASSIFICATION,
                 List.of(),
-                new JobSpec.ModelSpec("mlp", null, null, null),
+                new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "best"),
                 new JobSpec.ValidationSpec("holdout", 0.2, null, null),
                 new JobSpec.AlgorithmSpec("tpe", 0),

@@ -4,9 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Lifecycle of a trial. Mirrored by the CHECK constraint on {@code trial.state}; every change
- * after insert goes through {@link TrialQueue} or {@link ExternalTrials}, whose SQL follows this
- * table. DL4J trials start QUEUED; external trials start RUNNING (an ask is the claim) and never
+ * Lifecycle of a trial. Mirrored by the CHECK constraint on {@code trial.state}, and enforced by
+ * the {@code trial_state_transition} trigger (V12): an update to a state this table does not
+ * allow fails in the database, whatever statement issues it ({@code TrialStateMachineIT} checks
+ * the two agree). DL4J trials start QUEUED; external trials start RUNNING (an ask is the claim) and never
  * go back to QUEUED.
  */
 public enum TrialState {

@@ -8,7 +8,7 @@ import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
-import dev.anneal.spec.ModelFamilies;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.tuner.pruner.Verdict;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.metrics.WorkerMetrics;
@@ -88,7 +88,7 @@ public class TrialRunner {
             PruningPolicy policy = retry.call("read the job's pruner", () -> policies.get(trial.jobId()));
             int epochs = params.getInt(Hyperparameters.EPOCHS);
             TrainingMonitor monitor = monitor(control, policy, epochs);
-            TrainingResult result = ModelFamilies.GAN.equals(job.spec().model().type())
+            TrainingResult result = job.spec().model().type() == ModelFamily.GAN
                     ? GanTrials.train(folds.get(0), params, seed, monitor)
                     : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
             return finish(control, job, folds.get(0), result);

@@ -4,7 +4,6 @@ import static dev.anneal.worker.train.Hyperparameters.AUGMENTATION;
 import static dev.anneal.worker.train.Hyperparameters.MIXUP;
 
 import dev.anneal.spec.JobSpec;
-import dev.anneal.spec.ModelFamilies;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import dev.anneal.worker.train.augment.BatchAugmenter;
@@ -23,7 +22,7 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
         int outputs = classification ? data.classCount() : 1;
         var model = spec.model();
         return switch (model.type()) {
-            case ModelFamilies.CNN ->
+            case CNN ->
                 new SupervisedModel(
                         CnnNetworkFactory.build(model.input(), outputs, classification, p, seed, iterationsPerEpoch),
                         InputShape.FLAT,
@@ -34,7 +33,7 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
                                         spec.preprocessing().flips(),
                                         seed)
                                 : BatchAugmenter.NONE);
-            case ModelFamilies.LSTM -> {
+            case LSTM -> {
                 var shape = (InputShape.Recurrent) InputShape.of(spec, data.record());
                 yield new SupervisedModel(
                         LstmNetworkFactory.build(
@@ -42,12 +41,14 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
                         shape,
                         BatchAugmenter.NONE);
             }
-            default ->
+            case MLP ->
                 new SupervisedModel(
                         MlpNetworkFactory.build(
                                 data.inputWidth(), outputs, classification, p, seed, iterationsPerEpoch),
                         InputShape.FLAT,
                         tabularAugmenter(data, p, seed));
+            // GAN trials train two networks against each other (GanTrainer), not one supervised one
+            case GAN -> throw new IllegalArgumentException("gan jobs train in GanTrainer, not SupervisedModel");
         };
     }
 

@@ -1,7 +1,7 @@
 package dev.anneal.worker.train;
 
 import dev.anneal.spec.JobSpec;
-import dev.anneal.spec.ModelFamilies;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.dataset.CsvTableReader;
@@ -38,7 +38,7 @@ public final class TrainingWarmUp {
                     "label",
                     JobSpec.CLASSIFICATION,
                     List.of(),
-                    new JobSpec.ModelSpec(ModelFamilies.MLP, null, null, null),
+                    new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                     new JobSpec.ObjectiveSpec(ObjectiveMetrics.VAL_ACCURACY, Direction.MAXIMIZE, "best"),
                     new JobSpec.ValidationSpec(JobSpec.ValidationSpec.HOLDOUT, 0.2, null, null),
                     new JobSpec.AlgorithmSpec("random", 0),

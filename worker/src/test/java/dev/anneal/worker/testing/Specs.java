@@ -5,6 +5,7 @@ import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Specs {
     private Specs() {}
 
     public static JobSpec mlp(String target, String task, String metric, String direction, long seed) {
-        return spec(target, task, metric, direction, new ModelSpec("mlp", null, null, null), holdout(), seed);
+        return spec(target, task, metric, direction, new ModelSpec(ModelFamily.MLP, null, null, null), holdout(), seed);
     }
 
     public static JobSpec spec(

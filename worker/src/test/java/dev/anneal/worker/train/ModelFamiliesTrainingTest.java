@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.PreparationOptions;
@@ -51,7 +52,8 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void cnnLearnsDigitsAsImagesAndItsModelReloads() throws Exception {
-        var spec = digitsSpec(new ModelSpec("cnn", new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
+        var spec = digitsSpec(
+                new ModelSpec(ModelFamily.CNN, new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
         var result = train(
                 spec, Map.of("epochs", 4L, "learningRate", 3e-3, "filters", 8L, "denseUnits", 32L, "batchNorm", true));
 
@@ -64,7 +66,8 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void cnnWithImageAugmentationStillLearns() {
-        var spec = digitsSpec(new ModelSpec("cnn", new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
+        var spec = digitsSpec(
+                new ModelSpec(ModelFamily.CNN, new JobSpec.ImageShape(1, 8, 8), null, null), Specs.holdout());
         var result = train(
                 spec,
                 Map.of("epochs", 4L, "learningRate", 3e-3, "filters", 8L, "denseUnits", 32L, "augmentation", 0.5));
@@ -76,7 +79,8 @@ class ModelFamiliesTrainingTest {
     @Test
     void lstmReadsDigitsRowsAsSequences() {
         // 8 time steps (image rows) of 8 features (pixels of the row)
-        var spec = digitsSpec(new ModelSpec("lstm", null, new JobSpec.SequenceShape(8, 8), null), Specs.holdout());
+        var spec = digitsSpec(
+                new ModelSpec(ModelFamily.LSTM, null, new JobSpec.SequenceShape(8, 8), null), Specs.holdout());
         var result = train(spec, Map.of("epochs", 6L, "learningRate", 1e-2, "units", 32L, "hiddenLayers", 1L));
 
         assertThat(best(result, "val_accuracy")).isGreaterThan(0.8);
@@ -84,7 +88,7 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void kfoldTrainsEveryFoldAndReportsTheirMean() {
-        var spec = digitsSpec(new ModelSpec("mlp", null, null, null), Specs.kfold(3));
+        var spec = digitsSpec(new ModelSpec(ModelFamily.MLP, null, null, null), Specs.kfold(3));
         var result = train(spec, Map.of("epochs", 3L, "learningRate", 1e-2));
 
         assertThat(result.foldValues()).hasSize(3);
@@ -99,7 +103,7 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void earlyStoppingEndsAfterPatienceWithoutImprovement() {
-        var spec = digitsSpec(new ModelSpec("mlp", null, null, null), Specs.holdout());
+        var spec = digitsSpec(new ModelSpec(ModelFamily.MLP, null, null, null), Specs.holdout());
         // a learning rate this small barely moves the loss: accuracy plateaus at once
         var result = train(spec, Map.of("epochs", 60L, "learningRate", 3e-2, "earlyStopping", 2L, "units", 128L));
 
@@ -162,7 +166,7 @@ class ModelFamiliesTrainingTest {
                 "classification",
                 "val_auc",
                 "maximize",
-                new ModelSpec("mlp", null, null, null),
+                new ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ValidationSpec("holdout", 0.5, null, null),
                 1);
         TrialParams params = new TrialParams(Map.of("epochs", 20L, "learningRate", 1e-2));

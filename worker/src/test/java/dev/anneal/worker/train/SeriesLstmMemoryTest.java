@@ -6,6 +6,7 @@ import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
@@ -49,7 +50,7 @@ class SeriesLstmMemoryTest {
                 "regression",
                 "val_rmse",
                 "minimize",
-                new ModelSpec("lstm", null, null, new SeriesSpec(1)),
+                new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
                 new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 24),
                 1);
         TrialParams params = new TrialParams(Map.of(

@@ -6,6 +6,7 @@ import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
+import dev.anneal.spec.ModelFamily;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -39,7 +40,7 @@ class TimeSeriesForecastTest {
                 "regression",
                 "val_rmse",
                 "minimize",
-                new ModelSpec("lstm", null, null, new SeriesSpec(1)),
+                new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
                 new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 24),
                 1);
     }
@@ -113,7 +114,7 @@ class TimeSeriesForecastTest {
                 "temperature",
                 "regression",
                 List.of("humidity"),
-                new ModelSpec("lstm", null, null, new SeriesSpec(1)),
+                new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
                 spec().objective(),
                 new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 20),
                 spec().algorithm(),
