@@ -25,4 +25,20 @@ record ParsedJob(
         Direction direction,
         int maxTrials,
         int parallelism,
-        Map<String, String> tags) {}
+        Map<String, String> tags) {
+
+    static ParsedJob of(JobSpec spec, JobExecution execution, DatasetEntity dataset) {
+        return new ParsedJob(
+                spec,
+                spec.name(),
+                execution,
+                dataset,
+                spec.searchSpace(),
+                spec.algorithm().type(),
+                spec.objective().metric(),
+                spec.objective().direction(),
+                spec.maxTrials(),
+                spec.parallelism(),
+                spec.tags());
+    }
+}

@@ -87,7 +87,7 @@ final class PrunerSpecParser {
                         null,
                         null,
                         null,
-                        setting(node, "warmupTrials", 0, JobSpecParser.MAX_TRIALS, Pruners.DEFAULT_WARMUP_TRIALS),
+                        setting(node, "warmupTrials", 0, SearchRules.MAX_TRIALS, Pruners.DEFAULT_WARMUP_TRIALS),
                         setting(node, "warmupSteps", 0, MAX_WARMUP_STEPS, Pruners.DEFAULT_WARMUP_STEPS));
             case Pruners.ASHA -> new PrunerSettings(type, minEpochs(node), reductionFactor(node), null, null, null);
             case Pruners.HYPERBAND -> {

@@ -1,0 +1,115 @@
+package dev.anneal.api.job;
+
+import dev.anneal.db.dataset.DatasetEntity;
+import dev.anneal.db.dataset.DatasetRepository;
+import dev.anneal.db.job.JobExecution;
+import dev.anneal.spec.Execution;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.tuner.pruner.PrunerSettings;
+import dev.anneal.worker.dataset.ColumnProfile;
+import dev.anneal.worker.dataset.DatasetProfile;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A DL4J job: Anneal trains each trial on a dataset, so the spec names the data, the model and
+ * how to validate it, besides what every job has. Reads the dataset's profile once and hands it
+ * to the checks that need it.
+ */
+record Dl4jJobParser(
+        DatasetRepository datasets,
+        JsonMapper json,
+        SearchRules searchRules,
+        WarmStarts warmStarts,
+        ModelBudget budget) {
+
+    ParsedJob parse(SpecNode root, long project) {
+        Set<String> known = new LinkedHashSet<>(JobSpecParser.COMMON);
+        known.addAll(JobSpecParser.DL4J_ONLY);
+        root.rejectUnknown(known);
+
+        ModelSpecParser.Model model = ModelSpecParser.parse(root);
+        Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
+        Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
+        Optional<String> target = model.gan() ? DatasetChecks.noTarget(root) : root.string("target", true);
+        Optional<ColumnProfile> targetColumn =
+                target.flatMap(t -> profile.flatMap(p -> DatasetChecks.column(root, "target", p, t)));
+        Optional<String> task = model.gan()
+                ? DatasetChecks.ganTask(root)
+                : model.series()
+                        ? DatasetChecks.seriesTask(root)
+                        : root.choice("task", false, DatasetChecks.TASKS)
+                                .or(() -> targetColumn.map(DatasetChecks::inferTask));
+        task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
+        List<String> features = root.strings("features").orElse(List.of());
+        List<ColumnProfile> used = profile.map(p -> {
+                    List<ColumnProfile> columns =
+                            DatasetChecks.checkFeatures(root, p, target.orElse(null), features, model.series());
+                    ModelSpecParser.checkFeatures(root, model, columns);
+                    return columns;
+                })
+                .orElse(List.of());
+
+        SearchRules.Search search = searchRules.search(root, model.type());
+        if (search.space() != null) {
+            ModelSpecParser.checkSeriesParameters(
+                    root, model, search.space().space().parameters().keySet());
+        }
+        int rows = profile.map(DatasetProfile::rows).orElse(0);
+        JobSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
+        if (model.series() && search.space() != null) {
+            SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);
+        }
+        ObjectiveRules.Objective objective = ObjectiveRules.objective(
+                root,
+                task.orElse(JobSpec.CLASSIFICATION),
+                task.isPresent(),
+                targetColumn.map(ColumnProfile::distinct).orElse(0));
+        WarmStart warmStart = warmStarts.parse(root, search, objective, project);
+        Map<String, String> tags = JobTags.parse(root);
+        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(
+                root, search.space() == null ? null : search.space().space());
+        JobSpec.PreprocessingSpec preprocessing = SpecDefaults.preprocessing(root);
+        String name =
+                SpecDefaults.name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
+        if (search.space() != null) {
+            // also beside other problems: an oversized network is worth knowing about at once
+            budget.check(
+                    root,
+                    model,
+                    search.space().space(),
+                    profile.map(p -> used),
+                    task.orElse(JobSpec.REGRESSION),
+                    targetColumn.map(ColumnProfile::distinct).orElse(0),
+                    validation,
+                    rows);
+        }
+
+        if (!root.errors().isEmpty()) {
+            throw JobSpecParser.invalid(root.errors());
+        }
+        JobSpec spec = new CommonParts(name, search, objective.spec(), warmStart, pruner.get(), tags)
+                .spec(
+                        Execution.DL4J,
+                        dataset.get().getName(),
+                        target.orElse(null),
+                        task.get(),
+                        features,
+                        model.spec(),
+                        validation,
+                        preprocessing);
+        return ParsedJob.of(spec, JobExecution.DL4J, dataset.get());
+    }
+
+    private Optional<DatasetEntity> dataset(SpecNode root, String name, long project) {
+        Optional<DatasetEntity> found = datasets.findVisible(name, project);
+        if (found.isEmpty()) {
+            root.error("dataset", "no dataset is named \"" + name + "\"; GET /api/v1/datasets lists them");
+        }
+        return found;
+    }
+}

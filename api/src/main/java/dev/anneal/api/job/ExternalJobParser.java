@@ -1,0 +1,47 @@
+package dev.anneal.api.job;
+
+import dev.anneal.db.job.JobExecution;
+import dev.anneal.spec.Execution;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.tuner.pruner.PrunerSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the spec of an external (ask/tell) job. */
+record ExternalJobParser(SearchRules searchRules, WarmStarts warmStarts) {
+
+    /**
+     * An external job: the client evaluates each trial, so there is nothing to train on and the
+     * objective is whatever the client measures, with a direction it must state.
+     */
+    ParsedJob parse(SpecNode root, long project) {
+        for (String field : root.fieldNames()) {
+            if (JobSpecParser.DL4J_ONLY.contains(field)) {
+                root.error(
+                        field,
+                        "is not used by external jobs (execution \"external\"): the client evaluates each trial;"
+                                + " remove it, or use execution \"dl4j\"");
+            } else if (!JobSpecParser.COMMON.contains(field)) {
+                root.error(
+                        field,
+                        "is not a known field of external jobs; known fields are " + List.copyOf(JobSpecParser.COMMON));
+            }
+        }
+        SearchRules.Search search = searchRules.search(root, null);
+        ObjectiveRules.Objective objective = root.object("objective", true)
+                .map(ObjectiveRules::externalObjective)
+                .orElse(null);
+        WarmStart warmStart = objective == null ? WarmStart.NONE : warmStarts.parse(root, search, objective, project);
+        Map<String, String> tags = JobTags.parse(root);
+        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(root, null);
+        String name = SpecDefaults.name(root, objective == null ? "external" : objective.metric() + "-external");
+
+        if (!root.errors().isEmpty()) {
+            throw JobSpecParser.invalid(root.errors());
+        }
+        JobSpec spec = new CommonParts(name, search, objective.spec(), warmStart, pruner.get(), tags)
+                .spec(Execution.EXTERNAL, null, null, null, null, null, null, null);
+        return ParsedJob.of(spec, JobExecution.EXTERNAL, null);
+    }
+}
