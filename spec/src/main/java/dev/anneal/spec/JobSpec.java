@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * <p>Fields a job's execution does not use are {@code null} (and absent from the JSON); fields
  * added by later versions are {@code null} in older stored specs and mean their default.
  *
+ * @param description what the job is for, in the submitter's words; {@code null} when not given
  * @param execution who evaluates trials: Anneal's DL4J workers or an external client
  * @param dataset dl4j: the dataset's name
  * @param target dl4j: the label column; {@code null} for generation (GAN) jobs
@@ -31,6 +32,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 public record JobSpec(
         String name,
+        String description,
         Execution execution,
         String dataset,
         String target,
@@ -88,6 +90,7 @@ public record JobSpec(
             AlgorithmSpec algorithm,
             PreprocessingSpec preprocessing) {
         return new JobSpec(
+                null,
                 null,
                 Execution.DL4J,
                 null,

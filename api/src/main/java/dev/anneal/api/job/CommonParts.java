@@ -9,6 +9,7 @@ import java.util.Map;
 /** What every job's spec has, whichever execution evaluates it. */
 record CommonParts(
         String name,
+        String description,
         SearchRules.Search search,
         JobSpec.ObjectiveSpec objective,
         WarmStart warmStart,
@@ -27,6 +28,7 @@ record CommonParts(
             JobSpec.PreprocessingSpec preprocessing) {
         return new JobSpec(
                 name,
+                description,
                 execution,
                 dataset,
                 target,

@@ -76,6 +76,7 @@ record Dl4jJobParser(
         JobSpec.PreprocessingSpec preprocessing = SpecDefaults.preprocessing(root);
         String name =
                 SpecDefaults.name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
+        String description = SpecDefaults.description(root);
         if (search.space() != null) {
             // also beside other problems: an oversized network is worth knowing about at once
             budget.check(
@@ -92,7 +93,7 @@ record Dl4jJobParser(
         if (!root.errors().isEmpty()) {
             throw JobSpecParser.invalid(root.errors());
         }
-        JobSpec spec = new CommonParts(name, search, objective.spec(), warmStart, pruner.get(), tags)
+        JobSpec spec = new CommonParts(name, description, search, objective.spec(), warmStart, pruner.get(), tags)
                 .spec(
                         Execution.DL4J,
                         dataset.get().getName(),

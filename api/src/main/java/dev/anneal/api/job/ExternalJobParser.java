@@ -36,11 +36,12 @@ record ExternalJobParser(SearchRules searchRules, WarmStarts warmStarts) {
         Map<String, String> tags = JobTags.parse(root);
         Optional<PrunerSettings> pruner = PrunerSpecParser.parse(root, null);
         String name = SpecDefaults.name(root, objective == null ? "external" : objective.metric() + "-external");
+        String description = SpecDefaults.description(root);
 
         if (!root.errors().isEmpty()) {
             throw JobSpecParser.invalid(root.errors());
         }
-        JobSpec spec = new CommonParts(name, search, objective.spec(), warmStart, pruner.get(), tags)
+        JobSpec spec = new CommonParts(name, description, search, objective.spec(), warmStart, pruner.get(), tags)
                 .spec(Execution.EXTERNAL, null, null, null, null, null, null, null);
         return ParsedJob.of(spec, JobExecution.EXTERNAL, null);
     }

@@ -34,6 +34,7 @@ class JobSpecParser {
     /** Fields every job may have. */
     static final Set<String> COMMON = Set.of(
             "name",
+            "description",
             "execution",
             "searchSpace",
             "algorithm",

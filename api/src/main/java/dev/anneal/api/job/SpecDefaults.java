@@ -4,7 +4,7 @@ import dev.anneal.spec.JobSpec;
 import java.util.Optional;
 import java.util.Set;
 
-/** The job's name and the preparation settings that are not searched, with their defaults. */
+/** The job's name and description, and the preparation settings that are not searched, with their defaults. */
 final class SpecDefaults {
 
     private SpecDefaults() {}
@@ -23,5 +23,18 @@ final class SpecDefaults {
         name.filter(n -> n.length() > 200)
                 .ifPresent(n -> root.error("name", "must be at most 200 characters, but has " + n.length()));
         return name.orElse(fallback);
+    }
+
+    static final int MAX_DESCRIPTION_LENGTH = 2000;
+
+    /** What the job is for: free text, kept with the spec and shown with the job. */
+    static String description(SpecNode root) {
+        Optional<String> description = root.string("description", false);
+        description
+                .filter(d -> d.length() > MAX_DESCRIPTION_LENGTH)
+                .ifPresent(d -> root.error(
+                        "description",
+                        "must be at most " + MAX_DESCRIPTION_LENGTH + " characters, but has " + d.length()));
+        return description.orElse(null);
     }
 }

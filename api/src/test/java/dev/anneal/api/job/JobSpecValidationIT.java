@@ -355,6 +355,16 @@ class JobSpecValidationIT extends ServerIT {
                         "preprocessing.scaler",
                         "is not a known field"),
                 bad(
+                        "description too long",
+                        spec(SPACE + ", \"description\": \"" + "x".repeat(2001) + "\""),
+                        "description",
+                        "must be at most 2000 characters, but has 2001"),
+                bad(
+                        "description not text",
+                        external("\"description\": 42, " + OBJECTIVE),
+                        "description",
+                        "must be a string"),
+                bad(
                         "external with a blank parameter name",
                         "{ \"execution\": \"external\", " + OBJECTIVE + ", \"searchSpace\": { \" \": 1 } }",
                         "searchSpace",
@@ -485,6 +495,17 @@ class JobSpecValidationIT extends ServerIT {
         List<String> fields = new ArrayList<>();
         response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
         assertThat(fields).contains("maxTrials", "parallelism", "searchSpace.units.min", "searchSpace.colour");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDescriptionIsKeptWithTheSpecAndAbsentWhenNotGiven() {
+        // external jobs: they start no trials, so other tests' counts of written rows stay still
+        JsonNode described = api.postJson(
+                        "/api/v1/jobs", external("\"description\": \"baseline for the Q3 model review\", " + OBJECTIVE))
+                .json();
+        assertThat(described.path("spec").path("description").asString()).isEqualTo("baseline for the Q3 model review");
+        JsonNode plain = api.postJson("/api/v1/jobs", external(OBJECTIVE)).json();
+        assertThat(plain.path("spec").has("description")).isFalse();
     }
 
     @org.junit.jupiter.api.Test
