@@ -2,7 +2,7 @@ package dev.anneal.api.job;
 
 import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.train.ObjectiveMetrics;
+import dev.anneal.spec.catalog.ObjectiveMetrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.tuner.pruner.InvalidPrunerSettingsException;
 import dev.anneal.tuner.pruner.PrunerSettings;
 import dev.anneal.tuner.pruner.Pruners;
@@ -8,7 +9,6 @@ import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
 import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.worker.train.Hyperparameters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

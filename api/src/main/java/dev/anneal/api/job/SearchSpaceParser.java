@@ -1,6 +1,8 @@
 package dev.anneal.api.job;
 
 import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.spec.catalog.Hyperparameter;
+import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
@@ -8,8 +10,6 @@ import dev.anneal.tuner.space.FloatDistribution;
 import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.InvalidSearchSpaceException;
 import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.worker.train.Hyperparameter;
-import dev.anneal.worker.train.Hyperparameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.worker.train.Hyperparameters;
 
 /** Submission-time checks of time-series jobs, so a window that cannot fit fails at once, not in every trial. */
 final class SeriesChecks {

@@ -1,6 +1,7 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
@@ -8,7 +9,6 @@ import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainingMonitor;
-import dev.anneal.worker.train.TrialParams;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

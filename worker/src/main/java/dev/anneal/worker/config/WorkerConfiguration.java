@@ -2,6 +2,8 @@ package dev.anneal.worker.config;
 
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.job.JobSpecs;
+import dev.anneal.db.prune.PruningPolicies;
+import dev.anneal.db.prune.TrialPruning;
 import dev.anneal.db.shared.WorkSignal;
 import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialModels;
@@ -11,8 +13,6 @@ import dev.anneal.worker.claim.Heartbeater;
 import dev.anneal.worker.claim.WorkerPool;
 import dev.anneal.worker.claim.WorkerRegistration;
 import dev.anneal.worker.metrics.WorkerMetrics;
-import dev.anneal.worker.prune.PruningPolicies;
-import dev.anneal.worker.prune.TrialPruning;
 import dev.anneal.worker.run.DatabaseRetry;
 import dev.anneal.worker.run.TrainingDataCache;
 import dev.anneal.worker.run.TrialRunner;

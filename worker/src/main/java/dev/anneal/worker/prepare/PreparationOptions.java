@@ -1,7 +1,7 @@
 package dev.anneal.worker.prepare;
 
-import dev.anneal.worker.train.Hyperparameters;
-import dev.anneal.worker.train.TrialParams;
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.TrialParams;
 
 /**
  * The searched choices that change a trial's data (not just its network). Trials with equal

@@ -1,14 +1,16 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.BATCH_NORM;
-import static dev.anneal.worker.train.Hyperparameters.CONV_BLOCKS;
-import static dev.anneal.worker.train.Hyperparameters.DENSE_UNITS;
-import static dev.anneal.worker.train.Hyperparameters.DROPOUT;
-import static dev.anneal.worker.train.Hyperparameters.FILTERS;
-import static dev.anneal.worker.train.Hyperparameters.KERNEL_SIZE;
-import static dev.anneal.worker.train.Hyperparameters.POOLING;
+import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
+import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
+import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
+import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
+import static dev.anneal.spec.catalog.Hyperparameters.KERNEL_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.POOLING;
 
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.TrialParams;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,8 +29,6 @@ import org.nd4j.linalg.activations.Activation;
  * block count fits any image size.
  */
 public final class CnnNetworkFactory {
-
-    static final int MAX_FILTERS = 512;
 
     private CnnNetworkFactory() {}
 
@@ -73,7 +73,7 @@ public final class CnnNetworkFactory {
                 height = (height + 1) / 2;
                 width = (width + 1) / 2;
             }
-            filters = Math.min(MAX_FILTERS, filters * 2);
+            filters = Math.min(Hyperparameters.MAX_FILTERS, filters * 2);
         }
         var dense = new DenseLayer.Builder().nOut(p.getInt(DENSE_UNITS)).activation(activation);
         double dropout = p.getDouble(DROPOUT);

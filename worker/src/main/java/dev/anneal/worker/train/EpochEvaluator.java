@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.worker.prepare.PreparedData;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,9 +1,11 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.DROPOUT;
-import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
-import static dev.anneal.worker.train.Hyperparameters.UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
+import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.train.lstm.BatchedLstmLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,10 +1,12 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.BATCH_NORM;
-import static dev.anneal.worker.train.Hyperparameters.DROPOUT;
-import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
-import static dev.anneal.worker.train.Hyperparameters.UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
+import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
+import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.TrialParams;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

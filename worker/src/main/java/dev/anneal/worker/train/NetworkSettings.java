@@ -1,14 +1,15 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.ACTIVATION;
-import static dev.anneal.worker.train.Hyperparameters.GRADIENT_CLIPPING;
-import static dev.anneal.worker.train.Hyperparameters.L1;
-import static dev.anneal.worker.train.Hyperparameters.LEARNING_RATE;
-import static dev.anneal.worker.train.Hyperparameters.LR_SCHEDULE;
-import static dev.anneal.worker.train.Hyperparameters.MOMENTUM;
-import static dev.anneal.worker.train.Hyperparameters.OPTIMIZER;
-import static dev.anneal.worker.train.Hyperparameters.WEIGHT_DECAY;
+import static dev.anneal.spec.catalog.Hyperparameters.ACTIVATION;
+import static dev.anneal.spec.catalog.Hyperparameters.GRADIENT_CLIPPING;
+import static dev.anneal.spec.catalog.Hyperparameters.L1;
+import static dev.anneal.spec.catalog.Hyperparameters.LEARNING_RATE;
+import static dev.anneal.spec.catalog.Hyperparameters.LR_SCHEDULE;
+import static dev.anneal.spec.catalog.Hyperparameters.MOMENTUM;
+import static dev.anneal.spec.catalog.Hyperparameters.OPTIMIZER;
+import static dev.anneal.spec.catalog.Hyperparameters.WEIGHT_DECAY;
 
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.OneDnnHelpers;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,10 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.AUGMENTATION;
-import static dev.anneal.worker.train.Hyperparameters.MIXUP;
+import static dev.anneal.spec.catalog.Hyperparameters.AUGMENTATION;
+import static dev.anneal.spec.catalog.Hyperparameters.MIXUP;
 
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import dev.anneal.worker.train.augment.BatchAugmenter;

@@ -1,10 +1,11 @@
 package dev.anneal.worker.train;
 
-import static dev.anneal.worker.train.Hyperparameters.BATCH_SIZE;
-import static dev.anneal.worker.train.Hyperparameters.EARLY_STOPPING;
-import static dev.anneal.worker.train.Hyperparameters.EPOCHS;
+import static dev.anneal.spec.catalog.Hyperparameters.BATCH_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.EARLY_STOPPING;
+import static dev.anneal.spec.catalog.Hyperparameters.EPOCHS;
 
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.random.Permutations;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.PreparedData;

@@ -2,6 +2,9 @@ package dev.anneal.worker.train;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.ObjectiveMetrics;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.dataset.CsvTableReader;

@@ -3,6 +3,8 @@ package dev.anneal.worker.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.NetworkFootprint;
+import dev.anneal.spec.catalog.TrialParams;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

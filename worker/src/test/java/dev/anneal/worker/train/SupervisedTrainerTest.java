@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;

@@ -7,6 +7,7 @@ import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.DataPreparation;

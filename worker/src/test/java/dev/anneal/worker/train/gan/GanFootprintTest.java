@@ -2,8 +2,8 @@ package dev.anneal.worker.train.gan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.anneal.worker.train.NetworkFootprint;
-import dev.anneal.worker.train.TrialParams;
+import dev.anneal.spec.catalog.NetworkFootprint;
+import dev.anneal.spec.catalog.TrialParams;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

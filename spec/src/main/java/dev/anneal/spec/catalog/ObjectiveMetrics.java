@@ -1,4 +1,4 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
 import dev.anneal.spec.JobSpec;
 import java.util.List;

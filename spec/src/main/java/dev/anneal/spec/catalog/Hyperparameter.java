@@ -1,4 +1,4 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
 import java.util.List;
 import java.util.Set;

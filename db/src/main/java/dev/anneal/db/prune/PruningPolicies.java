@@ -1,4 +1,4 @@
-package dev.anneal.worker.prune;
+package dev.anneal.db.prune;
 
 import dev.anneal.db.job.JobSpecs;
 import dev.anneal.spec.JobSpec;

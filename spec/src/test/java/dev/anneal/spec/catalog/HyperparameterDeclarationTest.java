@@ -1,13 +1,13 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
-import static dev.anneal.worker.train.HyperparameterDeclaration.choice;
-import static dev.anneal.worker.train.HyperparameterDeclaration.flag;
-import static dev.anneal.worker.train.HyperparameterDeclaration.real;
-import static dev.anneal.worker.train.HyperparameterDeclaration.whole;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.choice;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.flag;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.real;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.whole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.anneal.worker.train.Hyperparameter.Kind;
+import dev.anneal.spec.catalog.Hyperparameter.Kind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.anneal.worker.prune;
+package dev.anneal.db.prune;
 
 import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialState;

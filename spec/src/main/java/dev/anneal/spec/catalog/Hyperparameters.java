@@ -1,13 +1,13 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
 import static dev.anneal.spec.ModelFamilies.CNN;
 import static dev.anneal.spec.ModelFamilies.GAN;
 import static dev.anneal.spec.ModelFamilies.LSTM;
 import static dev.anneal.spec.ModelFamilies.MLP;
-import static dev.anneal.worker.train.HyperparameterDeclaration.choice;
-import static dev.anneal.worker.train.HyperparameterDeclaration.flag;
-import static dev.anneal.worker.train.HyperparameterDeclaration.real;
-import static dev.anneal.worker.train.HyperparameterDeclaration.whole;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.choice;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.flag;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.real;
+import static dev.anneal.spec.catalog.HyperparameterDeclaration.whole;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +58,9 @@ public final class Hyperparameters {
     public static final int MAX_BATCH_SIZE = 8192;
     public static final int MAX_HIDDEN_LAYERS = 10;
     public static final int MAX_UNITS = 4096;
+    /** Filters of any convolution block: the first block's bound, and the cap of the doubling after it. */
+    public static final int MAX_FILTERS = 512;
+
     public static final int MAX_WINDOW = 1000;
 
     private static final Set<String> SUPERVISED = Set.of(MLP, CNN, LSTM);
@@ -159,7 +162,7 @@ public final class Hyperparameters {
                     .means("convolution blocks (convolution, then pooling)"),
             whole(FILTERS)
                     .atLeast(1)
-                    .atMost(512)
+                    .atMost(MAX_FILTERS)
                     .byDefault(32)
                     .usedBy(CNN)
                     .means("filters of the first block; each later block doubles them"),

@@ -1,6 +1,6 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
-import dev.anneal.worker.train.Hyperparameter.Kind;
+import dev.anneal.spec.catalog.Hyperparameter.Kind;
 import java.util.List;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.anneal.worker.prune;
+package dev.anneal.db.prune;
 
 import dev.anneal.tuner.pruner.Pruner;
 import dev.anneal.tuner.study.Direction;

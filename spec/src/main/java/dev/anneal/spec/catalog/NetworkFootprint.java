@@ -1,14 +1,14 @@
-package dev.anneal.worker.train;
+package dev.anneal.spec.catalog;
 
-import static dev.anneal.worker.train.Hyperparameters.BATCH_NORM;
-import static dev.anneal.worker.train.Hyperparameters.CONV_BLOCKS;
-import static dev.anneal.worker.train.Hyperparameters.DENSE_UNITS;
-import static dev.anneal.worker.train.Hyperparameters.FILTERS;
-import static dev.anneal.worker.train.Hyperparameters.HIDDEN_LAYERS;
-import static dev.anneal.worker.train.Hyperparameters.KERNEL_SIZE;
-import static dev.anneal.worker.train.Hyperparameters.LATENT_SIZE;
-import static dev.anneal.worker.train.Hyperparameters.POOLING;
-import static dev.anneal.worker.train.Hyperparameters.UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
+import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
+import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
+import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.spec.catalog.Hyperparameters.KERNEL_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.POOLING;
+import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 
 import dev.anneal.spec.JobSpec;
 
@@ -79,7 +79,7 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
                 c.layer(0, times(filters, height * width));
             }
             channels = filters;
-            filters = Math.min(CnnNetworkFactory.MAX_FILTERS, filters * 2);
+            filters = Math.min(Hyperparameters.MAX_FILTERS, filters * 2);
         }
         long denseUnits = p.getInt(DENSE_UNITS);
         c.layer(dense(times(channels, height * width), denseUnits), denseUnits);
