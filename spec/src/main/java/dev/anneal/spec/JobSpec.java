@@ -176,19 +176,15 @@ public record JobSpec(
     }
 
     /**
-     * {@code holdout}: {@code fraction} of rows (stratified for classification); {@code kfold}:
-     * {@code folds} folds (stratified for classification), the objective is the mean over folds;
-     * {@code chronological}: time series only, the last {@code last} steps validate.
+     * @param fraction holdout: the share of rows that validate
+     * @param folds kfold: the number of folds
+     * @param last chronological: the number of final steps that validate
      */
-    public record ValidationSpec(String type, Double fraction, Integer folds, Integer last) {
-
-        public static final String HOLDOUT = "holdout";
-        public static final String KFOLD = "kfold";
-        public static final String CHRONOLOGICAL = "chronological";
+    public record ValidationSpec(ValidationScheme type, Double fraction, Integer folds, Integer last) {
 
         @JsonIgnore
         public boolean isKfold() {
-            return KFOLD.equals(type);
+            return type == ValidationScheme.KFOLD;
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.anneal.api.job;
 
 import dev.anneal.spec.JobSpec.ValidationSpec;
+import dev.anneal.spec.ValidationScheme;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a DL4J job's {@code validation}: a holdout fraction, k folds, or (time series only) the
@@ -26,24 +25,26 @@ final class ValidationSpecParser {
      */
     static ValidationSpec parse(SpecNode root, boolean series, boolean gan, int rows) {
         Optional<SpecNode> node = root.object("validation", false);
-        String fallback = series ? ValidationSpec.CHRONOLOGICAL : ValidationSpec.HOLDOUT;
+        String fallback = (series ? ValidationScheme.CHRONOLOGICAL : ValidationScheme.HOLDOUT).spelling();
         if (node.isEmpty()) {
             return series ? chronological(DEFAULT_FRACTION, null, rows) : holdout(DEFAULT_FRACTION);
         }
         SpecNode v = node.get();
-        List<String> types = series
-                ? List.of(ValidationSpec.CHRONOLOGICAL)
-                : gan ? List.of(ValidationSpec.HOLDOUT) : List.of(ValidationSpec.HOLDOUT, ValidationSpec.KFOLD);
-        String type = v.choice("type", false, types).orElse(fallback);
+        List<ValidationScheme> allowed = series
+                ? List.of(ValidationScheme.CHRONOLOGICAL)
+                : gan ? List.of(ValidationScheme.HOLDOUT) : List.of(ValidationScheme.HOLDOUT, ValidationScheme.KFOLD);
+        List<String> types = allowed.stream().map(ValidationScheme::spelling).toList();
+        ValidationScheme type =
+                ValidationScheme.of(v.choice("type", false, types).orElse(fallback));
         return switch (type) {
-            case ValidationSpec.KFOLD -> {
+            case KFOLD -> {
                 v.rejectUnknown(Set.of("type", "folds"));
                 int folds = v.integer("folds", false, 2, MAX_FOLDS)
                         .map(Long::intValue)
                         .orElse(DEFAULT_FOLDS);
-                yield new ValidationSpec(ValidationSpec.KFOLD, DEFAULT_FRACTION, folds, null);
+                yield new ValidationSpec(ValidationScheme.KFOLD, null, folds, null);
             }
-            case ValidationSpec.CHRONOLOGICAL -> {
+            case CHRONOLOGICAL -> {
                 v.rejectUnknown(Set.of("type", "fraction", "last"));
                 Optional<Long> last = v.integer("last", false, 1, Integer.MAX_VALUE);
                 if (last.isPresent() && v.has("fraction")) {
@@ -51,7 +52,7 @@ final class ValidationSpecParser {
                 }
                 yield chronological(fraction(v), last.map(Long::intValue).orElse(null), rows);
             }
-            default -> {
+            case HOLDOUT -> {
                 v.rejectUnknown(Set.of("type", "fraction"));
                 yield holdout(fraction(v));
             }
@@ -68,21 +69,11 @@ final class ValidationSpecParser {
     }
 
     private static ValidationSpec holdout(double fraction) {
-        return new ValidationSpec(ValidationSpec.HOLDOUT, fraction, null, null);
+        return new ValidationSpec(ValidationScheme.HOLDOUT, fraction, null, null);
     }
 
     private static ValidationSpec chronological(double fraction, Integer last, int rows) {
         int steps = last != null ? last : Math.max(1, (int) Math.round(fraction * rows));
-        return new ValidationSpec(ValidationSpec.CHRONOLOGICAL, fraction, null, steps);
-    }
-
-    static ObjectNode json(ValidationSpec v) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode().put("type", v.type());
-        switch (v.type()) {
-            case ValidationSpec.KFOLD -> node.put("folds", v.folds());
-            case ValidationSpec.CHRONOLOGICAL -> node.put("last", v.last());
-            default -> node.put("fraction", v.fraction());
-        }
-        return node;
+        return new ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, steps);
     }
 }

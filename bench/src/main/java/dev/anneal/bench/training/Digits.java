@@ -3,6 +3,7 @@ package dev.anneal.bench.training;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
@@ -34,7 +35,7 @@ final class Digits {
                 List.of(),
                 new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "last"),
-                new JobSpec.ValidationSpec("holdout", 0.2, null, null),
+                new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
                 new JobSpec.AlgorithmSpec("random", 0),
                 null);
     }

@@ -3,6 +3,7 @@ package dev.anneal.bench.training;
 import dev.anneal.bench.MemoryFootprint;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
@@ -50,7 +51,7 @@ public final class SeriesLstm {
                 List.of(),
                 new JobSpec.ModelSpec(ModelFamily.LSTM, null, null, new JobSpec.SeriesSpec(1)),
                 new JobSpec.ObjectiveSpec("val_rmse", dev.anneal.tuner.study.Direction.MINIMIZE, "best"),
-                new JobSpec.ValidationSpec(JobSpec.ValidationSpec.CHRONOLOGICAL, null, null, 24),
+                new JobSpec.ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, 24),
                 new JobSpec.AlgorithmSpec("random", 0),
                 null);
         TrialParams params = new TrialParams(Map.of(

@@ -3,6 +3,7 @@ package dev.anneal.bench.training;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTableReader;
@@ -241,7 +242,7 @@ public final class TrialProfile {
                 List.of(),
                 new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "best"),
-                new JobSpec.ValidationSpec("holdout", 0.2, null, null),
+                new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
                 new JobSpec.AlgorithmSpec("tpe", 0),
                 null);
     }

@@ -2,6 +2,7 @@ package dev.anneal.worker.train;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.spec.catalog.TrialParams;
@@ -43,7 +44,7 @@ public final class TrainingWarmUp {
                     List.of(),
                     new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                     new JobSpec.ObjectiveSpec(ObjectiveMetrics.VAL_ACCURACY, Direction.MAXIMIZE, "best"),
-                    new JobSpec.ValidationSpec(JobSpec.ValidationSpec.HOLDOUT, 0.2, null, null),
+                    new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
                     new JobSpec.AlgorithmSpec("random", 0),
                     null);
             List<PreparedData> folds =

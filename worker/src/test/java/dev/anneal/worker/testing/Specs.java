@@ -6,6 +6,7 @@ import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.dataset.CsvTableReader;
 import java.util.List;
@@ -39,11 +40,11 @@ public final class Specs {
     }
 
     public static ValidationSpec holdout() {
-        return new ValidationSpec(ValidationSpec.HOLDOUT, 0.2, null, null);
+        return new ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null);
     }
 
     public static ValidationSpec kfold(int folds) {
-        return new ValidationSpec(ValidationSpec.KFOLD, 0.2, folds, null);
+        return new ValidationSpec(ValidationScheme.KFOLD, 0.2, folds, null);
     }
 
     public static CsvTable table(String file) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
@@ -168,7 +169,7 @@ class ModelFamiliesTrainingTest {
                 "val_auc",
                 "maximize",
                 new ModelSpec(ModelFamily.MLP, null, null, null),
-                new JobSpec.ValidationSpec("holdout", 0.5, null, null),
+                new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.5, null, null),
                 1);
         TrialParams params = new TrialParams(Map.of("epochs", 20L, "learningRate", 1e-2));
         var folds = TabularPreparer.prepare(binary, spec, PreparationOptions.of(params));

@@ -7,6 +7,7 @@ import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
@@ -52,7 +53,7 @@ class SeriesLstmMemoryTest {
                 "val_rmse",
                 "minimize",
                 new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
-                new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 24),
+                new ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, 24),
                 1);
         TrialParams params = new TrialParams(Map.of(
                 "window", 24L,

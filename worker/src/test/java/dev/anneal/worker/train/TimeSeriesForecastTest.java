@@ -7,6 +7,7 @@ import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
 import dev.anneal.worker.dataset.CsvTable;
@@ -42,7 +43,7 @@ class TimeSeriesForecastTest {
                 "val_rmse",
                 "minimize",
                 new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
-                new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 24),
+                new ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, 24),
                 1);
     }
 
@@ -117,7 +118,7 @@ class TimeSeriesForecastTest {
                 List.of("humidity"),
                 new ModelSpec(ModelFamily.LSTM, null, null, new SeriesSpec(1)),
                 spec().objective(),
-                new ValidationSpec(ValidationSpec.CHRONOLOGICAL, null, null, 20),
+                new ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, 20),
                 spec().algorithm(),
                 null);
 
