@@ -9,6 +9,7 @@ COPY mvnw pom.xml ./
 COPY db/pom.xml db/pom.xml
 COPY tuner/pom.xml tuner/pom.xml
 COPY spec/pom.xml spec/pom.xml
+COPY data/pom.xml data/pom.xml
 COPY worker/pom.xml worker/pom.xml
 COPY api/pom.xml api/pom.xml
 COPY bench/pom.xml bench/pom.xml

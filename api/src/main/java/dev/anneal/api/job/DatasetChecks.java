@@ -1,8 +1,8 @@
 package dev.anneal.api.job;
 
+import dev.anneal.data.ColumnProfile;
+import dev.anneal.data.DatasetProfile;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.dataset.ColumnProfile;
-import dev.anneal.worker.dataset.DatasetProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,6 @@ final class DatasetChecks {
     /** A numeric target with at most this many distinct values is taken as class labels. */
     static final int CLASSIFICATION_MAX_DISTINCT = 20;
 
-    static final int MAX_ONE_HOT_CATEGORIES = 100;
     static final List<String> TASKS = List.of(JobSpec.CLASSIFICATION, JobSpec.REGRESSION);
 
     private DatasetChecks() {}
@@ -105,11 +104,11 @@ final class DatasetChecks {
         }
         for (ColumnProfile c : used) {
             if (ColumnProfile.CATEGORICAL.equals(c.type())
-                    && (c.distinctCapped() || c.distinct() > MAX_ONE_HOT_CATEGORIES)) {
+                    && (c.distinctCapped() || c.distinct() > ColumnProfile.MAX_ONE_HOT_CATEGORIES)) {
                 root.error(
                         "features",
                         "column \"" + c.name() + "\" has " + (c.distinctCapped() ? "over 1000" : c.distinct())
-                                + " distinct text values; at most " + MAX_ONE_HOT_CATEGORIES
+                                + " distinct text values; at most " + ColumnProfile.MAX_ONE_HOT_CATEGORIES
                                 + " can be one-hot encoded: list the features to use without it");
             }
         }

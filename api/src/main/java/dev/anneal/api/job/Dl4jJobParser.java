@@ -1,13 +1,13 @@
 package dev.anneal.api.job;
 
+import dev.anneal.data.ColumnProfile;
+import dev.anneal.data.DatasetProfile;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.db.job.JobExecution;
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.pruner.PrunerSettings;
-import dev.anneal.worker.dataset.ColumnProfile;
-import dev.anneal.worker.dataset.DatasetProfile;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

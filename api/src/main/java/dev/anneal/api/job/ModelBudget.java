@@ -13,6 +13,7 @@ import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 import static dev.anneal.spec.catalog.Hyperparameters.WINDOW;
 
 import dev.anneal.api.limits.LimitsProperties;
+import dev.anneal.data.ColumnProfile;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
 import dev.anneal.spec.catalog.Hyperparameters;
@@ -21,8 +22,6 @@ import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.SearchSpace;
-import dev.anneal.worker.dataset.ColumnProfile;
-import dev.anneal.worker.prepare.FeatureEncoder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -152,8 +151,8 @@ final class ModelBudget {
             return 1;
         }
         return c.distinctCapped()
-                ? FeatureEncoder.MAX_CATEGORIES
-                : Math.min(c.distinct(), FeatureEncoder.MAX_CATEGORIES);
+                ? ColumnProfile.MAX_ONE_HOT_CATEGORIES
+                : Math.min(c.distinct(), ColumnProfile.MAX_ONE_HOT_CATEGORIES);
     }
 
     /**

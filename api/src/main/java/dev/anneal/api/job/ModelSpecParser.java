@@ -1,10 +1,10 @@
 package dev.anneal.api.job;
 
+import dev.anneal.data.ColumnProfile;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.catalog.Hyperparameters;
-import dev.anneal.worker.dataset.ColumnProfile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

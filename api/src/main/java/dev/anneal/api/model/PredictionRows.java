@@ -2,7 +2,7 @@ package dev.anneal.api.model;
 
 import dev.anneal.api.job.SpecNode;
 import dev.anneal.api.problem.FieldError;
-import dev.anneal.worker.dataset.MissingValues;
+import dev.anneal.data.MissingValues;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import java.util.ArrayList;
 import java.util.List;

@@ -86,6 +86,25 @@ class ArchitectureTest {
                 .check(ANNEAL);
     }
 
+    /**
+     * The api imports the worker only to serve predictions with the worker's encoders and
+     * networks ({@code api.model}); embedded workers run through component scanning of
+     * {@code dev.anneal.worker.config}, not imports. Spec checks read {@code spec.catalog},
+     * uploads {@code data}, ask/tell's pruning {@code db.prune}.
+     */
+    @Test
+    void onlyPredictionsImportTheWorker() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.anneal.api..")
+                .and()
+                .resideOutsideOfPackage("dev.anneal.api.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.anneal.worker..")
+                .check(ANNEAL);
+    }
+
     /** The shared names are names: they reach nothing of Anneal's beyond themselves. */
     @Test
     void theSharedNamesDependOnNothingOfAnneals() {

@@ -1,10 +1,10 @@
 package dev.anneal.bench.training;
 
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.anneal.bench.training;
 
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;

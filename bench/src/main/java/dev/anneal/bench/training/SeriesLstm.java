@@ -1,12 +1,12 @@
 package dev.anneal.bench.training;
 
 import dev.anneal.bench.MemoryFootprint;
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;

@@ -1,7 +1,7 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.data.CsvTable;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.dataset.CsvTable;
 import java.util.List;
 
 /** Chooses how a job's table becomes training data: time-series windows, or rows. */

@@ -1,9 +1,10 @@
 package dev.anneal.worker.prepare;
 
-import dev.anneal.worker.dataset.CategoricalColumn;
-import dev.anneal.worker.dataset.Column;
-import dev.anneal.worker.dataset.MissingValues;
-import dev.anneal.worker.dataset.NumericColumn;
+import dev.anneal.data.CategoricalColumn;
+import dev.anneal.data.Column;
+import dev.anneal.data.ColumnProfile;
+import dev.anneal.data.MissingValues;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
 public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEncoder.OneHot {
 
     /** Categorical columns with more distinct training values than this are refused. */
-    int MAX_CATEGORIES = 100;
+    int MAX_CATEGORIES = ColumnProfile.MAX_ONE_HOT_CATEGORIES;
 
     String column();
 

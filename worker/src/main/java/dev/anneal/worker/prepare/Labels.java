@@ -1,8 +1,8 @@
 package dev.anneal.worker.prepare;
 
-import dev.anneal.worker.dataset.CategoricalColumn;
-import dev.anneal.worker.dataset.Column;
-import dev.anneal.worker.dataset.NumericColumn;
+import dev.anneal.data.CategoricalColumn;
+import dev.anneal.data.Column;
+import dev.anneal.data.NumericColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

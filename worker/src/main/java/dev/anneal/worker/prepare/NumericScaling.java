@@ -1,6 +1,6 @@
 package dev.anneal.worker.prepare;
 
-import dev.anneal.worker.dataset.NumericColumn;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.worker.prepare.series.ColumnScale;
 import java.util.Arrays;
 import java.util.HashMap;

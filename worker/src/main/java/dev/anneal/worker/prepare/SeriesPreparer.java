@@ -1,9 +1,9 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.data.Column;
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.dataset.Column;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
 import dev.anneal.worker.prepare.PreprocessingRecord.SeriesTransform;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;

@@ -1,10 +1,10 @@
 package dev.anneal.worker.prepare;
 
+import dev.anneal.data.CategoricalColumn;
+import dev.anneal.data.Column;
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.dataset.CategoricalColumn;
-import dev.anneal.worker.dataset.Column;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.NumericColumn;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,11 +2,11 @@ package dev.anneal.worker.run;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.DatasetFile;
+import dev.anneal.data.InvalidDatasetException;
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.job.StoredJob;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.DatasetFile;
-import dev.anneal.worker.dataset.InvalidDatasetException;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
@@ -8,7 +9,6 @@ import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.TrialMemory;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.testing.Specs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package dev.anneal.worker.testing;
 
+import dev.anneal.data.DatasetFile;
 import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.testing.Fixtures;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.worker.dataset.DatasetFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 

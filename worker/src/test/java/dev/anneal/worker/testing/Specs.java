@@ -1,5 +1,7 @@
 package dev.anneal.worker.testing;
 
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
@@ -7,8 +9,6 @@ import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.ValidationSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.CsvTableReader;
 import java.util.List;
 
 /** Training specs as the api would store them, for worker tests. */

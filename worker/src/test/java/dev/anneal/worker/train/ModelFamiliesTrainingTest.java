@@ -2,13 +2,13 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.data.CsvTable;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
@@ -159,7 +159,7 @@ class ModelFamiliesTrainingTest {
 
     @Test
     void binaryClassificationReportsAuc() {
-        CsvTable binary = dev.anneal.worker.dataset.CsvTableReader.read(
+        CsvTable binary = dev.anneal.data.CsvTableReader.read(
                 ("x,y,label\n" + "1,2,no\n2,1,no\n1,1,no\n2,2,no\n1.5,1,no\n1,1.5,no\n"
                                 + "5,6,yes\n6,5,yes\n5,5,yes\n6,6,yes\n5.5,5,yes\n5,5.5,yes\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -2,6 +2,8 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
@@ -10,8 +12,6 @@ import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTable;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;

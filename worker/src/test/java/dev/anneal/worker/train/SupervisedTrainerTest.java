@@ -2,12 +2,12 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTableReader;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TabularPreparer;
 import dev.anneal.worker.testing.RecordingMonitor;

@@ -2,6 +2,7 @@ package dev.anneal.worker.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anneal.data.CsvTable;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
 import dev.anneal.spec.JobSpec.SeriesSpec;
@@ -10,7 +11,6 @@ import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.config.Nd4jThreads;
-import dev.anneal.worker.dataset.CsvTable;
 import dev.anneal.worker.prepare.DataPreparation;
 import dev.anneal.worker.prepare.PreparationOptions;
 import dev.anneal.worker.prepare.PreparedData;
@@ -110,8 +110,8 @@ class TimeSeriesForecastTest {
                     .append(Math.sin(t / 5.0) - 0.5)
                     .append('\n');
         }
-        CsvTable table = dev.anneal.worker.dataset.CsvTableReader.read(
-                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CsvTable table =
+                dev.anneal.data.CsvTableReader.read(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         JobSpec spec = JobSpec.training(
                 "temperature",
                 "regression",

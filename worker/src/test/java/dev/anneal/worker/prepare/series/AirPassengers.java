@@ -1,8 +1,8 @@
 package dev.anneal.worker.prepare.series;
 
+import dev.anneal.data.CsvTableReader;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.db.testing.SharedDatasets;
-import dev.anneal.worker.dataset.CsvTableReader;
-import dev.anneal.worker.dataset.NumericColumn;
 import java.util.Arrays;
 
 /** The 144 monthly airline passenger totals (thousands, 1949–1960) as a one-column series. */

@@ -1,9 +1,9 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.data.CsvTableReader;
+import dev.anneal.data.NumericColumn;
 import dev.anneal.db.testing.SharedDatasets;
 import dev.anneal.tuner.random.Permutations;
-import dev.anneal.worker.dataset.CsvTableReader;
-import dev.anneal.worker.dataset.NumericColumn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

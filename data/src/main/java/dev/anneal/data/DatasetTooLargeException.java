@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /** A dataset over one of its {@link DatasetLimits}; refused as soon as the count passes the limit. */
 public final class DatasetTooLargeException extends InvalidDatasetException {

@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /** Texts, with {@code null} marking a missing cell. */
 public record CategoricalColumn(String name, String[] values) implements Column {

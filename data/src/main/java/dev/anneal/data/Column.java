@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /**
  * One column of a {@link CsvTable}. A column is numeric when every present cell parses as a

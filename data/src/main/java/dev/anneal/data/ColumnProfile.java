@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 import java.util.List;
 
@@ -24,6 +24,9 @@ public record ColumnProfile(
 
     public static final String NUMERIC = "numeric";
     public static final String CATEGORICAL = "categorical";
+
+    /** Distinct values a text column may have to be one-hot encoded as a feature. */
+    public static final int MAX_ONE_HOT_CATEGORIES = 100;
 
     public record ValueCount(String value, int count) {}
 }

@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /**
  * How large an uploaded dataset may be, counted while it streams in so that nothing larger is

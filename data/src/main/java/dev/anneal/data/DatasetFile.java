@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /** A file that is not a usable CSV dataset, with a message a user can act on. */
 public class InvalidDatasetException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 /** Numbers, with {@link Double#NaN} marking a missing cell. */
 public record NumericColumn(String name, double[] values) implements Column {

@@ -1,4 +1,4 @@
-package dev.anneal.worker.dataset;
+package dev.anneal.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterReader;
