@@ -44,8 +44,7 @@ public class TrialRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
 
-    private final TrialQueue queue;
-    private final TrialModels models;
+    private final TrialWrites writes;
     private final JobSpecs jobs;
     private final TrainingDataCache data;
     private final JsonMapper json;
@@ -64,8 +63,7 @@ public class TrialRunner {
             DatabaseRetry retry,
             PruningPolicies policies,
             TrialPruning pruning) {
-        this.queue = queue;
-        this.models = models;
+        this.writes = new TrialWrites(queue, models, retry);
         this.jobs = jobs;
         this.data = data;
         this.json = json;
@@ -126,7 +124,7 @@ public class TrialRunner {
     }
 
     private boolean fail(Lease lease, String reason) {
-        return retry.call("fail the trial", () -> queue.fail(lease, reason));
+        return writes.fail(lease, reason);
     }
 
     private TrainingMonitor monitor(TrialControl control, PruningPolicy policy, int epochs) {
@@ -140,9 +138,7 @@ public class TrialRunner {
             public boolean afterEpoch(int epoch, Map<String, Double> epochMetrics) {
                 metrics.epochTrained();
                 String metricsJson = json.writeValueAsString(epochMetrics);
-                control.onLeaseCheck(retry.call(
-                        "report an epoch",
-                        () -> queue.reportEpoch(control.trial().lease(), epoch, metricsJson)));
+                control.onLeaseCheck(writes.reportEpoch(control.trial().lease(), epoch, metricsJson));
                 if (!control.shouldStop()) {
                     consultPruner(control, policy, epoch, epochs, epochMetrics.get(policy.metric()));
                 }
@@ -168,10 +164,10 @@ public class TrialRunner {
             return;
         }
         if (!verdict.prune()) {
-            retry.call("record the pruner's judgement", () -> queue.notePruning(lease, epoch, verdict.reason()));
+            writes.notePruning(lease, epoch, verdict.reason());
             return;
         }
-        if (retry.call("prune the trial", () -> queue.prune(lease, epoch, value, verdict.reason()))) {
+        if (writes.prune(lease, epoch, value, verdict.reason())) {
             log.debug("Trial pruned trialId={} epoch={} reason={}", lease.trialId(), epoch, verdict.reason());
             control.markPruned();
         } else {
@@ -189,15 +185,10 @@ public class TrialRunner {
                     ? null
                     : json.writeValueAsString(finished.foldValues().get(selection.epoch() - 1));
             TrainedModel model = finished.model();
-            if (model != null
-                    && !retry.call(
-                            "store the model",
-                            () -> models.save(lease, model.format(), model.zip(), model.samples()))) {
+            if (model != null && !writes.saveModel(lease, model)) {
                 return lost(lease);
             }
-            boolean written = retry.call(
-                    "complete the trial",
-                    () -> queue.complete(lease, selection.value(), selection.epoch(), record, foldValues));
+            boolean written = writes.complete(lease, selection.value(), selection.epoch(), record, foldValues);
             return written ? TrialOutcome.COMPLETED : lost(lease);
         }
         if (result instanceof TrainingResult.Diverged diverged) {
@@ -217,12 +208,12 @@ public class TrialRunner {
             return lost(lease);
         }
         if (check == LeaseCheck.CANCEL || check == LeaseCheck.PRUNE) {
-            if (!retry.call("finish the stopped trial", () -> queue.finishStopped(lease))) {
+            if (!writes.finishStopped(lease)) {
                 return lost(lease);
             }
             return check == LeaseCheck.CANCEL ? TrialOutcome.CANCELLED : TrialOutcome.PRUNED;
         }
-        return retry.call("release the trial", () -> queue.release(lease)) ? TrialOutcome.RELEASED : lost(lease);
+        return writes.release(lease) ? TrialOutcome.RELEASED : lost(lease);
     }
 
     private static TrialOutcome lost(Lease lease) {
