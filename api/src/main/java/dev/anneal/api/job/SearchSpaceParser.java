@@ -1,8 +1,7 @@
 package dev.anneal.api.job;
 
 import dev.anneal.api.limits.LimitsProperties;
-import dev.anneal.spec.catalog.Hyperparameter;
-import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
@@ -17,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a job's {@code searchSpace}: each parameter is an object with a {@code type} (float,
@@ -28,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SearchSpaceParser {
 
-    /** The parsed space and its canonical JSON (what is stored with the job). */
-    record Parsed(SearchSpace space, ObjectNode json) {}
+    /** The parsed space. */
+    record Parsed(SearchSpace space) {}
 
     /**
      * How large a submitted space may be ({@code anneal.limits.search-space.*}): a space is stored
@@ -75,8 +72,9 @@ final class SearchSpaceParser {
         boolean ok = true;
         for (String name : searchSpace.fieldNames()) {
             Optional<Distribution> d = parameter(searchSpace, name, limits)
-                    .filter(p ->
-                            family != null ? fitsCatalog(searchSpace, name, p, family) : goodName(searchSpace, name));
+                    .filter(p -> family != null
+                            ? CatalogChecks.fitsCatalog(searchSpace, name, p, family)
+                            : goodName(searchSpace, name));
             d.ifPresent(p -> parameters.put(name, p));
             ok &= d.isPresent();
         }
@@ -84,7 +82,7 @@ final class SearchSpaceParser {
             return Optional.empty();
         }
         SearchSpace space = new SearchSpace(parameters);
-        return Optional.of(new Parsed(space, toJson(space)));
+        return Optional.of(new Parsed(space));
     }
 
     private static Optional<Distribution> parameter(SpecNode searchSpace, String name, Limits limits) {
@@ -97,7 +95,7 @@ final class SearchSpaceParser {
             return Optional.empty();
         }
         if (!raw.isObject()) {
-            return Optional.of(new FixedValue(name, scalar(raw)));
+            return Optional.of(new FixedValue(name, ParamValues.scalar(raw)));
         }
         SpecNode p = new SpecNode(raw, searchSpace.path(name), errorsOf(searchSpace));
         Optional<String> type = p.choice("type", true, TYPES);
@@ -167,7 +165,7 @@ final class SearchSpaceParser {
                         "must contain only strings, numbers or booleans, but contained " + SpecNode.describe(v));
                 return Optional.empty();
             }
-            choices.add(scalar(v));
+            choices.add(ParamValues.scalar(v));
         }
         if (errorsOf(p).size() > errorsBefore) {
             return Optional.empty();
@@ -184,140 +182,6 @@ final class SearchSpaceParser {
             return false;
         }
         return true;
-    }
-
-    /** Checks a DL4J hyperparameter's kind and bounds; reports on the most specific field. */
-    private static boolean fitsCatalog(SpecNode searchSpace, String name, Distribution d, String family) {
-        Optional<Hyperparameter> found = Hyperparameters.find(name).filter(h -> h.appliesTo(family));
-        if (found.isEmpty()) {
-            searchSpace.error(
-                    name,
-                    "is not a hyperparameter of " + family + " models; known: " + Hyperparameters.namesFor(family));
-            return false;
-        }
-        Hyperparameter h = found.get();
-        String path = name;
-        if (d instanceof FloatDistribution f) {
-            if (h.kind() != Hyperparameter.Kind.FLOAT) {
-                searchSpace.error(path + ".type", kindMessage(h));
-                return false;
-            }
-            return inBounds(searchSpace, path + ".min", h, f.low())
-                    && inBounds(searchSpace, path + ".max", h, f.high());
-        }
-        if (d instanceof IntDistribution i) {
-            if (h.kind() != Hyperparameter.Kind.INT) {
-                searchSpace.error(path + ".type", kindMessage(h));
-                return false;
-            }
-            return inBounds(searchSpace, path + ".min", h, i.low())
-                    && inBounds(searchSpace, path + ".max", h, i.high());
-        }
-        List<Object> values = d.values();
-        String field = d instanceof CategoricalDistribution ? path + ".values" : path;
-        for (Object v : values) {
-            if (!valueFits(h, v)) {
-                searchSpace.error(
-                        field, kindMessage(h) + ", but " + (values.size() == 1 ? "was " : "one value was ") + show(v));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean valueFits(Hyperparameter h, Object v) {
-        return switch (h.kind()) {
-            case FLOAT -> v instanceof Number n && h.accepts(n.doubleValue());
-            case INT -> v instanceof Long n && h.accepts(n);
-            case CHOICE -> v instanceof String s && h.choices().contains(s);
-            case BOOLEAN -> v instanceof Boolean;
-        };
-    }
-
-    private static boolean inBounds(SpecNode searchSpace, String path, Hyperparameter h, double v) {
-        if (!h.accepts(v)) {
-            searchSpace.error(path, "must be " + h.boundsText() + " for " + h.name() + ", but was " + show(v));
-            return false;
-        }
-        return true;
-    }
-
-    private static String kindMessage(Hyperparameter h) {
-        return switch (h.kind()) {
-            case FLOAT -> h.name() + " takes a number " + h.boundsText() + " (type float or categorical)";
-            case INT -> h.name() + " takes a whole number " + h.boundsText() + " (type int or categorical)";
-            case CHOICE -> h.name() + " takes one of " + h.choices() + " (type categorical or a fixed string)";
-            case BOOLEAN -> h.name() + " takes true or false (type categorical or a fixed boolean)";
-        };
-    }
-
-    private static String show(Object v) {
-        if (v instanceof String s) {
-            return "\"" + s + "\"";
-        }
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString(d.longValue());
-        }
-        return String.valueOf(v);
-    }
-
-    /** A JSON scalar as the Java value samplers use: Long for integers, Double, String or Boolean. */
-    static Object scalar(JsonNode v) {
-        if (v.isNumber()) {
-            return v.canConvertToExactIntegral() && v.canConvertToLong()
-                    ? (Object) v.longValue()
-                    : (Object) v.doubleValue();
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        return v.stringValue();
-    }
-
-    static ObjectNode toJson(SearchSpace space) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode json = f.objectNode();
-        for (Distribution d : space.parameters().values()) {
-            if (d instanceof FloatDistribution fd) {
-                ObjectNode o = json.putObject(d.name())
-                        .put("type", "float")
-                        .put("min", fd.low())
-                        .put("max", fd.high());
-                o.put("log", fd.log());
-                if (fd.step() != null) {
-                    o.put("step", fd.step());
-                }
-            } else if (d instanceof IntDistribution id) {
-                ObjectNode o = json.putObject(d.name())
-                        .put("type", "int")
-                        .put("min", id.low())
-                        .put("max", id.high());
-                o.put("log", id.log());
-                if (id.step() != 1) {
-                    o.put("step", id.step());
-                }
-            } else if (d instanceof CategoricalDistribution cd) {
-                var values = json.putObject(d.name()).put("type", "categorical").putArray("values");
-                cd.choices().forEach(v -> values.add(valueNode(v)));
-            } else if (d instanceof FixedValue fv) {
-                json.set(d.name(), valueNode(fv.value()));
-            }
-        }
-        return json;
-    }
-
-    static JsonNode valueNode(Object v) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (v instanceof Long l) {
-            return f.numberNode(l);
-        }
-        if (v instanceof Double d) {
-            return f.numberNode(d);
-        }
-        if (v instanceof Boolean b) {
-            return f.booleanNode(b);
-        }
-        return f.stringNode(String.valueOf(v));
     }
 
     private static List<dev.anneal.api.problem.FieldError> errorsOf(SpecNode node) {

@@ -4,6 +4,7 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class WarmStartParser {
                     continue;
                 }
                 Object value = e.getValue().isValueNode() && !e.getValue().isNull()
-                        ? WarmStart.normalize(d, SearchSpaceParser.scalar(e.getValue()))
+                        ? WarmStart.normalize(d, ParamValues.scalar(e.getValue()))
                         : null;
                 if (value == null || !d.contains(value)) {
                     root.error(
