@@ -3,6 +3,7 @@ package dev.anneal.cli.gate;
 import dev.anneal.cli.CliFailure;
 import dev.anneal.cli.http.AnnealClient;
 import dev.anneal.cli.http.JobView;
+import dev.anneal.spec.JobSpecJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,12 +48,13 @@ public final class BaselineFinder {
         return new Baseline(source, JobView.of(newest));
     }
 
+    /** The job's tag, from the answer's tags or else its spec's (servers before job tags kept them there). */
     private static String tag(JsonNode job, String key) {
-        for (JsonNode tags : new JsonNode[] {job.path("tags"), job.path("spec").path("tags")}) {
-            if (tags.path(key).isString()) {
-                return tags.path(key).asString();
-            }
+        if (job.path("tags").path(key).isString()) {
+            return job.path("tags").path(key).asString();
         }
-        return null;
+        return job.path("spec").isObject()
+                ? JobSpecJson.read(job.path("spec")).tags().get(key)
+                : null;
     }
 }
