@@ -1,7 +1,6 @@
 package dev.anneal.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.anneal.tuner.pruner.PrunerSettings;
 import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.tuner.study.Direction;
 import java.util.List;
@@ -52,7 +51,7 @@ public record JobSpec(
         Integer parallelism,
         List<Long> warmStartFrom,
         List<Map<String, Object>> initialTrials,
-        PrunerSettings pruner,
+        PrunerSpec pruner,
         Map<String, String> tags) {
 
     public static final String CLASSIFICATION = "classification";
@@ -72,7 +71,7 @@ public record JobSpec(
         initialTrials = initialTrials == null
                 ? List.of()
                 : initialTrials.stream().map(ParamValues::normalized).toList();
-        pruner = pruner == null ? PrunerSettings.NONE : pruner;
+        pruner = pruner == null ? PrunerSpec.NONE : pruner;
         tags = tags == null ? Map.of() : tags;
     }
 
@@ -189,7 +188,7 @@ public record JobSpec(
     }
 
     /** The seed drives the split, every trial's sampling and every trial's training. */
-    public record AlgorithmSpec(String type, long seed) {}
+    public record AlgorithmSpec(Algorithm type, long seed) {}
 
     /**
      * Settings of data preparation that are not searched (the searched ones, normalization,

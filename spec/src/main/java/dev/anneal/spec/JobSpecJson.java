@@ -1,8 +1,6 @@
 package dev.anneal.spec;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.anneal.tuner.pruner.PrunerSettings;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,12 +16,7 @@ public final class JobSpecJson {
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            // the tuner's settings record is plain Java: its isNone() is a question, not a field
-            .addMixIn(PrunerSettings.class, PrunerSettingsFields.class)
             .build();
-
-    @JsonIgnoreProperties("none")
-    private abstract static class PrunerSettingsFields {}
 
     private JobSpecJson() {}
 

@@ -91,8 +91,7 @@ class JobSpecJsonTest {
         assertThat(spec.searchSpace().parameters().get("epochs")).isEqualTo(new FixedValue("epochs", 20L));
         // integral numbers are the samplers' Long, as in trial parameters
         assertThat(spec.initialTrials().get(0).get("units")).isEqualTo(64L);
-        assertThat(spec.pruner().type()).isEqualTo("asha");
-        assertThat(spec.pruner().minEpochs()).isEqualTo(1);
+        assertThat(spec.pruner()).isEqualTo(new PrunerSpec.Asha(1, 3));
 
         JobSpec external = JobSpecJson.read(EXTERNAL);
         assertThat(external.isExternal()).isTrue();
@@ -120,7 +119,7 @@ class JobSpecJsonTest {
         assertThat(old.model().type()).isEqualTo(ModelFamily.MLP);
         assertThat(old.features()).isEmpty();
         assertThat(old.preprocessing()).isEqualTo(JobSpec.PreprocessingSpec.DEFAULT);
-        assertThat(old.pruner().isNone()).isTrue();
+        assertThat(old.pruner()).isEqualTo(PrunerSpec.NONE);
         assertThat(old.warmStartFrom()).isEmpty();
         assertThat(old.tags()).isEmpty();
     }

@@ -2,7 +2,7 @@ package dev.anneal.api.job;
 
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.tuner.pruner.PrunerSettings;
+import dev.anneal.spec.PrunerSpec;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ record CommonParts(
         SearchRules.Search search,
         JobSpec.ObjectiveSpec objective,
         WarmStart warmStart,
-        PrunerSettings pruner,
+        PrunerSpec pruner,
         Map<String, String> tags) {
 
     /** The spec with the parts only DL4J jobs have ({@code null} for external jobs). */

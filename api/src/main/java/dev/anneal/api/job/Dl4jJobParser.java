@@ -7,7 +7,7 @@ import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.db.job.JobExecution;
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.tuner.pruner.PrunerSettings;
+import dev.anneal.spec.PrunerSpec;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ record Dl4jJobParser(
                 targetColumn.map(ColumnProfile::distinct).orElse(0));
         WarmStart warmStart = warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
-        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(
+        Optional<PrunerSpec> pruner = PrunerSpecParser.parse(
                 root, search.space() == null ? null : search.space().space());
         JobSpec.PreprocessingSpec preprocessing = SpecDefaults.preprocessing(root);
         String name =

@@ -3,7 +3,7 @@ package dev.anneal.api.job;
 import dev.anneal.db.job.JobExecution;
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.tuner.pruner.PrunerSettings;
+import dev.anneal.spec.PrunerSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +34,7 @@ record ExternalJobParser(SearchRules searchRules, WarmStarts warmStarts) {
                 .orElse(null);
         WarmStart warmStart = objective == null ? WarmStart.NONE : warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
-        Optional<PrunerSettings> pruner = PrunerSpecParser.parse(root, null);
+        Optional<PrunerSpec> pruner = PrunerSpecParser.parse(root, null);
         String name = SpecDefaults.name(root, objective == null ? "external" : objective.metric() + "-external");
         String description = SpecDefaults.description(root);
 

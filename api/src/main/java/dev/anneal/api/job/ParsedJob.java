@@ -34,7 +34,7 @@ record ParsedJob(
                 execution,
                 dataset,
                 spec.searchSpace(),
-                spec.algorithm().type(),
+                spec.algorithm().type().spelling(),
                 spec.objective().metric(),
                 spec.objective().direction(),
                 spec.maxTrials(),

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.PrunerSpec;
 import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.tuner.pruner.InvalidPrunerSettingsException;
 import dev.anneal.tuner.pruner.PrunerSettings;
@@ -39,10 +40,10 @@ final class PrunerSpecParser {
      *     external job or a space that failed validation
      * @return the normalized pruner, or empty when it has errors (added to {@code root})
      */
-    static Optional<PrunerSettings> parse(SpecNode root, SearchSpace space) {
+    static Optional<PrunerSpec> parse(SpecNode root, SearchSpace space) {
         Optional<SpecNode> found = root.object("pruner", false);
         if (found.isEmpty()) {
-            return root.has("pruner") ? Optional.empty() : Optional.of(PrunerSettings.NONE);
+            return root.has("pruner") ? Optional.empty() : Optional.of(PrunerSpec.NONE);
         }
         SpecNode node = found.get();
         int errorsBefore = node.errors().size();
@@ -76,7 +77,7 @@ final class PrunerSpecParser {
                             + " in searchSpace.epochs), or no trial is ever pruned; but was " + settings.minEpochs());
             return Optional.empty();
         }
-        return Optional.of(settings);
+        return Optional.of(PrunerSpec.of(settings));
     }
 
     private static PrunerSettings settings(SpecNode node, String type, boolean dl4j, Integer largestEpochs) {

@@ -1,5 +1,6 @@
 package dev.anneal.api.job;
 
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.sampler.GridSampler;
 import dev.anneal.tuner.sampler.Samplers;
@@ -43,8 +44,8 @@ final class SearchRules {
         Optional<SearchSpaceParser.Parsed> space =
                 root.object("searchSpace", true).flatMap(s -> SearchSpaceParser.parse(s, family, spaceLimits));
         JobSpec.AlgorithmSpec algorithm = algorithm(root);
-        space.ifPresent(s -> checkSampler(root, algorithm.type(), s));
-        boolean grid = "grid".equals(algorithm.type());
+        space.ifPresent(s -> checkSampler(root, algorithm.type().spelling(), s));
+        boolean grid = algorithm.type() == Algorithm.GRID;
         long gridSize = space.map(s -> s.space().gridSize()).orElse(Long.MAX_VALUE);
         int maxTrials = root.integer("maxTrials", false, 1, MAX_TRIALS)
                 .map(Long::intValue)
@@ -64,7 +65,7 @@ final class SearchRules {
         String type = node.flatMap(a -> a.choice("type", false, Samplers.NAMES)).orElse("random");
         long seed = node.flatMap(a -> a.integer("seed", false, 0, MAX_SEED))
                 .orElseGet(() -> seeds.nextLong() & 0x7FFFFFFFL);
-        return new JobSpec.AlgorithmSpec(type, seed);
+        return new JobSpec.AlgorithmSpec(Algorithm.of(type), seed);
     }
 
     private static void checkSampler(SpecNode root, String algorithm, SearchSpaceParser.Parsed space) {

@@ -2,6 +2,7 @@ package dev.anneal.bench.training;
 
 import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
@@ -36,7 +37,7 @@ final class Digits {
                 new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "last"),
                 new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
-                new JobSpec.AlgorithmSpec("random", 0),
+                new JobSpec.AlgorithmSpec(Algorithm.RANDOM, 0),
                 null);
     }
 }

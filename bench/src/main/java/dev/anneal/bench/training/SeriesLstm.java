@@ -2,6 +2,7 @@ package dev.anneal.bench.training;
 
 import dev.anneal.bench.MemoryFootprint;
 import dev.anneal.data.CsvTableReader;
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
@@ -52,7 +53,7 @@ public final class SeriesLstm {
                 new JobSpec.ModelSpec(ModelFamily.LSTM, null, null, new JobSpec.SeriesSpec(1)),
                 new JobSpec.ObjectiveSpec("val_rmse", dev.anneal.tuner.study.Direction.MINIMIZE, "best"),
                 new JobSpec.ValidationSpec(ValidationScheme.CHRONOLOGICAL, null, null, 24),
-                new JobSpec.AlgorithmSpec("random", 0),
+                new JobSpec.AlgorithmSpec(Algorithm.RANDOM, 0),
                 null);
         TrialParams params = new TrialParams(Map.of(
                 "window", 24L,

@@ -2,6 +2,7 @@ package dev.anneal.bench.training;
 
 import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
@@ -243,7 +244,7 @@ public final class TrialProfile {
                 new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                 new JobSpec.ObjectiveSpec("val_accuracy", dev.anneal.tuner.study.Direction.MAXIMIZE, "best"),
                 new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
-                new JobSpec.AlgorithmSpec("tpe", 0),
+                new JobSpec.AlgorithmSpec(Algorithm.TPE, 0),
                 null);
     }
 }

@@ -18,7 +18,7 @@ public class PruningPolicies {
 
     public PruningPolicy get(long jobId) {
         JobSpec spec = specs.get(jobId).spec();
-        var settings = spec.pruner();
+        var settings = spec.pruner().settings();
         return new PruningPolicy(
                 jobId,
                 spec.objective().metric(),

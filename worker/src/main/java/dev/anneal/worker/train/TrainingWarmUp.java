@@ -1,6 +1,7 @@
 package dev.anneal.worker.train;
 
 import dev.anneal.data.CsvTableReader;
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.ValidationScheme;
@@ -45,7 +46,7 @@ public final class TrainingWarmUp {
                     new JobSpec.ModelSpec(ModelFamily.MLP, null, null, null),
                     new JobSpec.ObjectiveSpec(ObjectiveMetrics.VAL_ACCURACY, Direction.MAXIMIZE, "best"),
                     new JobSpec.ValidationSpec(ValidationScheme.HOLDOUT, 0.2, null, null),
-                    new JobSpec.AlgorithmSpec("random", 0),
+                    new JobSpec.AlgorithmSpec(Algorithm.RANDOM, 0),
                     null);
             List<PreparedData> folds =
                     DataPreparation.prepare(CsvTableReader.read(csv()), spec, PreparationOptions.DEFAULT);

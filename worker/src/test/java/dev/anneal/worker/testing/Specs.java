@@ -3,6 +3,7 @@ package dev.anneal.worker.testing;
 import dev.anneal.data.CsvTable;
 import dev.anneal.data.CsvTableReader;
 import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.Algorithm;
 import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpec.ModelSpec;
@@ -35,7 +36,7 @@ public final class Specs {
                 model,
                 new JobSpec.ObjectiveSpec(metric, DirectionJson.parse(direction), "best"),
                 validation,
-                new JobSpec.AlgorithmSpec("random", seed),
+                new JobSpec.AlgorithmSpec(Algorithm.RANDOM, seed),
                 null);
     }
 
