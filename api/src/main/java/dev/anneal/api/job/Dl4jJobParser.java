@@ -49,14 +49,14 @@ record Dl4jJobParser(
         List<ColumnProfile> used = profile.map(p -> {
                     List<ColumnProfile> columns =
                             DatasetChecks.checkFeatures(root, p, target.orElse(null), features, model.series());
-                    ModelSpecParser.checkFeatures(root, model, columns);
+                    LayoutChecks.checkFeatures(root, model, columns);
                     return columns;
                 })
                 .orElse(List.of());
 
         SearchRules.Search search = searchRules.search(root, model.type());
         if (search.space() != null) {
-            ModelSpecParser.checkSeriesParameters(
+            LayoutChecks.checkSeriesParameters(
                     root, model, search.space().space().parameters().keySet());
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);

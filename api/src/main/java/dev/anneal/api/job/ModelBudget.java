@@ -16,20 +16,12 @@ import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.data.ColumnProfile;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
-import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.NetworkFootprint;
 import dev.anneal.spec.catalog.TrialParams;
-import dev.anneal.tuner.space.Distribution;
-import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.SearchSpace;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The per-trial model budget ({@code anneal.limits.model.*}), checked at submission against the
@@ -45,7 +37,7 @@ import java.util.stream.Collectors;
 final class ModelBudget {
 
     /** Parameters that size a network, by family, in the order messages list them. */
-    private static final Map<String, List<String>> SIZES = Map.of(
+    static final Map<String, List<String>> SIZES = Map.of(
             ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
             ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
             ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW),
@@ -103,13 +95,14 @@ final class ModelBudget {
             return; // the layout was refused already
         }
         int folds = validation.isKfold() ? validation.folds() : 1;
-        long batch = rows > 0 ? Math.min(max(space, BATCH_SIZE), rows) : max(space, BATCH_SIZE);
+        long batch =
+                rows > 0 ? Math.min(LargestPoints.max(space, BATCH_SIZE), rows) : LargestPoints.max(space, BATCH_SIZE);
 
         NetworkFootprint largest = null;
         TrialParams largestPoint = null;
         NetworkFootprint widest = null;
         TrialParams widestPoint = null;
-        for (TrialParams point : largestPoints(space, model.type())) {
+        for (TrialParams point : LargestPoints.of(space, model.type())) {
             NetworkFootprint f = network.of(point);
             if (largest == null || f.parameters() > largest.parameters()) {
                 largest = f;
@@ -124,7 +117,8 @@ final class ModelBudget {
         if (parameters > maxParameters) {
             root.error(
                     "searchSpace",
-                    "the largest network of this search space (" + describe(largestPoint, model) + ") has "
+                    "the largest network of this search space (" + LargestPoints.describe(largestPoint, model)
+                            + ") has "
                             + largest.parameters() + " parameters"
                             + (folds > 1 ? ", " + parameters + " for its " + folds + " folds trained side by side" : "")
                             + "; a trial may hold at most " + maxParameters + " ("
@@ -135,7 +129,8 @@ final class ModelBudget {
         if (activationBytes > maxActivationBytes) {
             root.error(
                     "searchSpace",
-                    "the largest network of this search space (" + describe(widestPoint, model) + ", batchSize "
+                    "the largest network of this search space (" + LargestPoints.describe(widestPoint, model)
+                            + ", batchSize "
                             + batch + ") needs about " + megabytes(activationBytes)
                             + " MB of activations (batch " + batch + " × " + widest.activationsPerRow()
                             + " values per row × " + NetworkFootprint.BYTES_PER_VALUE + " bytes; its widest layer"
@@ -153,73 +148,6 @@ final class ModelBudget {
         return c.distinctCapped()
                 ? ColumnProfile.MAX_ONE_HOT_CATEGORIES
                 : Math.min(c.distinct(), ColumnProfile.MAX_ONE_HOT_CATEGORIES);
-    }
-
-    /**
-     * The points that can hold the largest network: size parameters at their maximum, and for a
-     * cnn each block count and pooling choice (pooling more blocks shrinks the dense layer).
-     */
-    private static List<TrialParams> largestPoints(SearchSpace space, String family) {
-        Map<String, Object> base = new LinkedHashMap<>();
-        for (String name : List.of(HIDDEN_LAYERS, UNITS, FILTERS, KERNEL_SIZE, DENSE_UNITS, WINDOW, LATENT_SIZE)) {
-            if (Hyperparameters.get(name).appliesTo(family)) {
-                base.put(name, max(space, name));
-            }
-        }
-        if (Hyperparameters.get(BATCH_NORM).appliesTo(family)) {
-            base.put(BATCH_NORM, values(space, BATCH_NORM).contains(Boolean.TRUE));
-        }
-        if (!ModelFamilies.CNN.equals(family)) {
-            return List.of(new TrialParams(base));
-        }
-        List<TrialParams> points = new ArrayList<>();
-        for (Object blocks : values(space, CONV_BLOCKS)) {
-            for (Object pooling : values(space, POOLING)) {
-                Map<String, Object> point = new LinkedHashMap<>(base);
-                point.put(CONV_BLOCKS, blocks);
-                point.put(POOLING, pooling);
-                points.add(new TrialParams(point));
-            }
-        }
-        return points;
-    }
-
-    /** The largest value a numeric parameter takes (its default when not searched). */
-    private static long max(SearchSpace space, String name) {
-        Distribution d = space.parameters().get(name);
-        if (d instanceof IntDistribution i) {
-            return i.high();
-        }
-        return values(space, name).stream()
-                .filter(Number.class::isInstance)
-                .mapToLong(v -> (long) Math.ceil(((Number) v).doubleValue()))
-                .max()
-                .orElse(((Number) Hyperparameters.get(name).defaultValue()).longValue());
-    }
-
-    /** Every value a parameter takes: its choices, its range (small ones only) or its default. */
-    private static Set<Object> values(SearchSpace space, String name) {
-        Distribution d = space.parameters().get(name);
-        if (d == null) {
-            return Set.of(Hyperparameters.get(name).defaultValue());
-        }
-        return new LinkedHashSet<>(d.values());
-    }
-
-    private static String describe(TrialParams point, ModelSpecParser.Model model) {
-        String sizes = SIZES.get(model.type()).stream()
-                .filter(n -> point.values().containsKey(n))
-                .map(n -> n + " " + point.values().get(n))
-                .collect(Collectors.joining(", "));
-        if (model.image() != null) {
-            JobSpec.ImageShape s = model.image();
-            sizes = "input " + s.channels() + "x" + s.height() + "x" + s.width() + ", " + sizes;
-        }
-        if (model.sequence() != null) {
-            sizes = "sequence " + model.sequence().timesteps() + "x"
-                    + model.sequence().features() + ", " + sizes;
-        }
-        return sizes;
     }
 
     private static long megabytes(long bytes) {

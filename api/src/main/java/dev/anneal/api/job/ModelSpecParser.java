@@ -1,11 +1,8 @@
 package dev.anneal.api.job;
 
-import dev.anneal.data.ColumnProfile;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
 import dev.anneal.spec.ModelFamily;
-import dev.anneal.spec.catalog.Hyperparameters;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -143,42 +140,5 @@ final class ModelSpecParser {
             return null;
         }
         return new JobSpec.SequenceShape(steps.get().intValue(), (int) f);
-    }
-
-    /**
-     * Checks the feature columns against the layout: images and sequences need exactly the
-     * declared number of numeric columns; time series need numeric columns.
-     */
-    static void checkFeatures(SpecNode root, Model model, List<ColumnProfile> used) {
-        Integer expected = model.expectedFeatures();
-        if (expected != null && expected != used.size()) {
-            root.error(
-                    model.image() != null ? "model.input" : "model.sequence",
-                    model.layoutText() + ", but there are " + used.size()
-                            + " feature columns; list the columns in \"features\" or fix the shape");
-        }
-        if (expected != null || model.series()) {
-            String what = model.image() != null ? "pixel" : model.series() ? "series" : "sequence";
-            used.stream()
-                    .filter(c -> !ColumnProfile.NUMERIC.equals(c.type()))
-                    .findFirst()
-                    .ifPresent(c -> root.error(
-                            "features",
-                            what + " column \"" + c.name() + "\" holds text (for example \""
-                                    + (c.topValues().isEmpty()
-                                            ? ""
-                                            : c.topValues().get(0).value()) + "\"); " + what
-                                    + " columns must be numbers"));
-        }
-    }
-
-    /** Hyperparameters that only a time-series lstm reads. */
-    static void checkSeriesParameters(SpecNode root, Model model, Set<String> parameters) {
-        if (!model.series() && parameters.contains(Hyperparameters.WINDOW)) {
-            root.error(
-                    "searchSpace." + Hyperparameters.WINDOW,
-                    "is only used by time-series lstm jobs (model.series); sequences declare their length in"
-                            + " model.sequence");
-        }
     }
 }

@@ -2,19 +2,14 @@ package dev.anneal.api.job;
 
 import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.spec.ParamValues;
-import dev.anneal.tuner.space.CategoricalDistribution;
 import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.FixedValue;
-import dev.anneal.tuner.space.FloatDistribution;
-import dev.anneal.tuner.space.IntDistribution;
 import dev.anneal.tuner.space.InvalidSearchSpaceException;
 import dev.anneal.tuner.space.SearchSpace;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +33,6 @@ final class SearchSpaceParser {
         static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    private static final Set<String> FLOAT_FIELDS = Set.of("type", "min", "max", "log", "step");
-    private static final Set<String> CATEGORICAL_FIELDS = Set.of("type", "values");
     private static final List<String> TYPES = List.of("float", "int", "categorical");
 
     /** The longest parameter name an external job may use. */
@@ -105,72 +98,14 @@ final class SearchSpaceParser {
         int before = errorsOf(searchSpace).size();
         try {
             return switch (type.get()) {
-                case "float" -> floatRange(p, name, before);
-                case "int" -> intRange(p, name, before);
-                default -> categorical(p, name, before, limits);
+                case "float" -> RangeParser.floatRange(p, name, before);
+                case "int" -> RangeParser.intRange(p, name, before);
+                default -> RangeParser.categorical(p, name, before, limits);
             };
         } catch (InvalidSearchSpaceException e) {
             p.error(e.field() == null ? "type" : e.field(), e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static Optional<Distribution> floatRange(SpecNode p, String name, int errorsBefore) {
-        p.rejectUnknown(FLOAT_FIELDS);
-        Optional<Double> min = p.number("min", true);
-        Optional<Double> max = p.number("max", true);
-        boolean log = p.bool("log").orElse(false);
-        Optional<Double> step = p.number("step", false);
-        if (errorsOf(p).size() > errorsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new FloatDistribution(name, min.get(), max.get(), log, step.orElse(null)));
-    }
-
-    private static Optional<Distribution> intRange(SpecNode p, String name, int errorsBefore) {
-        p.rejectUnknown(FLOAT_FIELDS);
-        Optional<Long> min = p.integer("min", true, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
-        Optional<Long> max = p.integer("max", true, Long.MIN_VALUE / 4, Long.MAX_VALUE / 4);
-        boolean log = p.bool("log").orElse(false);
-        Optional<Long> step = p.integer("step", false, 1, Long.MAX_VALUE / 4);
-        if (errorsOf(p).size() > errorsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new IntDistribution(name, min.get(), max.get(), log, step.orElse(1L)));
-    }
-
-    private static Optional<Distribution> categorical(SpecNode p, String name, int errorsBefore, Limits limits) {
-        p.rejectUnknown(CATEGORICAL_FIELDS);
-        JsonNode values = p.raw("values");
-        if (values == null || values.isNull()) {
-            p.error("values", "is required");
-            return Optional.empty();
-        }
-        if (!values.isArray()) {
-            p.error("values", "must be an array, but was " + SpecNode.describe(values));
-            return Optional.empty();
-        }
-        if (values.size() > limits.categoricalValues()) {
-            p.error(
-                    "values",
-                    "may list at most " + limits.categoricalValues() + " values ("
-                            + LimitsProperties.SEARCH_SPACE_CATEGORICAL_VALUES + "), but lists " + values.size());
-            return Optional.empty();
-        }
-        List<Object> choices = new ArrayList<>();
-        for (JsonNode v : values) {
-            if (!(v.isString() || v.isNumber() || v.isBoolean())) {
-                p.error(
-                        "values",
-                        "must contain only strings, numbers or booleans, but contained " + SpecNode.describe(v));
-                return Optional.empty();
-            }
-            choices.add(ParamValues.scalar(v));
-        }
-        if (errorsOf(p).size() > errorsBefore) {
-            return Optional.empty();
-        }
-        return Optional.of(new CategoricalDistribution(name, choices));
     }
 
     private static boolean goodName(SpecNode searchSpace, String name) {

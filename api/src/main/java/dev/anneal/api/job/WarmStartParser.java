@@ -4,12 +4,9 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.spec.DirectionJson;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
-import dev.anneal.spec.ParamValues;
-import dev.anneal.tuner.space.Distribution;
 import dev.anneal.tuner.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +35,8 @@ final class WarmStartParser {
             LongFunction<Optional<JobEntity>> jobs,
             JsonMapper json) {
         List<Long> ids = jobIds(root, space, metric, direction, jobs, json);
-        List<Map<String, Object>> initial = initialTrials(root, space, Math.min(maxTrials, MAX_INITIAL_TRIALS));
+        List<Map<String, Object>> initial =
+                InitialTrialsParser.initialTrials(root, space, Math.min(maxTrials, MAX_INITIAL_TRIALS));
         return new WarmStart(ids, initial);
     }
 
@@ -100,59 +98,5 @@ final class WarmStartParser {
             ids.add(id);
         }
         return ids;
-    }
-
-    private static List<Map<String, Object>> initialTrials(SpecNode root, SearchSpace space, int max) {
-        JsonNode array = root.raw("initialTrials");
-        if (array == null || array.isNull()) {
-            return List.of();
-        }
-        if (!array.isArray() || array.size() > max) {
-            root.error(
-                    "initialTrials",
-                    "must be an array of at most " + max + " parameter sets (and no more than maxTrials)");
-            return List.of();
-        }
-        List<Map<String, Object>> trials = new ArrayList<>();
-        int index = 0;
-        for (JsonNode item : array) {
-            String field = "initialTrials[" + index++ + "]";
-            if (!item.isObject()) {
-                root.error(field, "must be an object of parameter values, but was " + SpecNode.describe(item));
-                continue;
-            }
-            Map<String, Object> given = new LinkedHashMap<>();
-            boolean ok = true;
-            for (var e : item.properties()) {
-                Distribution d = space.parameters().get(e.getKey());
-                if (d == null) {
-                    root.error(field + "." + e.getKey(), "is not a parameter of the search space");
-                    ok = false;
-                    continue;
-                }
-                Object value = e.getValue().isValueNode() && !e.getValue().isNull()
-                        ? WarmStart.normalize(d, ParamValues.scalar(e.getValue()))
-                        : null;
-                if (value == null || !d.contains(value)) {
-                    root.error(
-                            field + "." + e.getKey(),
-                            "must be a value of the parameter's distribution, but was "
-                                    + SpecNode.describe(e.getValue()));
-                    ok = false;
-                    continue;
-                }
-                given.put(e.getKey(), value);
-            }
-            for (String name : WarmStart.searched(space)) {
-                if (!given.containsKey(name)) {
-                    root.error(field + "." + name, "is required: an initial trial sets every searched parameter");
-                    ok = false;
-                }
-            }
-            if (ok) {
-                trials.add(WarmStart.withFixedValues(space, given));
-            }
-        }
-        return trials;
     }
 }

@@ -1,0 +1,52 @@
+package dev.anneal.api.job;
+
+import dev.anneal.data.ColumnProfile;
+import dev.anneal.spec.catalog.Hyperparameters;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The model's layout against the dataset's columns: the feature count an image or sequence
+ * layout needs, and the series parameters a forecasting job must search or fix.
+ */
+final class LayoutChecks {
+
+    private LayoutChecks() {}
+
+    /**
+     * Checks the feature columns against the layout: images and sequences need exactly the
+     * declared number of numeric columns; time series need numeric columns.
+     */
+    static void checkFeatures(SpecNode root, ModelSpecParser.Model model, List<ColumnProfile> used) {
+        Integer expected = model.expectedFeatures();
+        if (expected != null && expected != used.size()) {
+            root.error(
+                    model.image() != null ? "model.input" : "model.sequence",
+                    model.layoutText() + ", but there are " + used.size()
+                            + " feature columns; list the columns in \"features\" or fix the shape");
+        }
+        if (expected != null || model.series()) {
+            String what = model.image() != null ? "pixel" : model.series() ? "series" : "sequence";
+            used.stream()
+                    .filter(c -> !ColumnProfile.NUMERIC.equals(c.type()))
+                    .findFirst()
+                    .ifPresent(c -> root.error(
+                            "features",
+                            what + " column \"" + c.name() + "\" holds text (for example \""
+                                    + (c.topValues().isEmpty()
+                                            ? ""
+                                            : c.topValues().get(0).value()) + "\"); " + what
+                                    + " columns must be numbers"));
+        }
+    }
+
+    /** Hyperparameters that only a time-series lstm reads. */
+    static void checkSeriesParameters(SpecNode root, ModelSpecParser.Model model, Set<String> parameters) {
+        if (!model.series() && parameters.contains(Hyperparameters.WINDOW)) {
+            root.error(
+                    "searchSpace." + Hyperparameters.WINDOW,
+                    "is only used by time-series lstm jobs (model.series); sequences declare their length in"
+                            + " model.sequence");
+        }
+    }
+}
