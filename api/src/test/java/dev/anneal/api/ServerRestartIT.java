@@ -69,9 +69,11 @@ class ServerRestartIT {
         assertThat(Files.readString(Path.of("target", "server-restart-first.log")))
                 .contains(token);
         ApiClient api = new ApiClient(port, token);
+        // batch normalization keeps the trials on DL4J's fit, long enough to be cut off mid-way
+        // (the dense path trains these iris MLPs in a few hundred milliseconds)
         long id = api.submit("""
                 { "dataset": "iris", "target": "label", "maxTrials": 10, "parallelism": 2,
-                  "searchSpace": { "epochs": { "type": "int", "min": 60, "max": 90 },
+                  "searchSpace": { "epochs": { "type": "int", "min": 60, "max": 90 }, "batchNorm": true,
                                    "learningRate": { "type": "float", "min": 1e-3, "max": 1e-2, "log": true } },
                   "algorithm": { "seed": 11 } }
                 """);

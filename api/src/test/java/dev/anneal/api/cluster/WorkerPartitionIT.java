@@ -64,9 +64,11 @@ class WorkerPartitionIT {
             workers.start(OUTSIDE, 1);
             await().atMost(Duration.ofMinutes(2)).until(() -> WorkerProcessesIT.alive(api) == 2);
 
+            // batch normalization keeps the trials on DL4J's fit, long enough to be cut off mid-way
+            // (the dense path trains these iris MLPs in a few hundred milliseconds)
             long id = api.submit("""
                     { "dataset": "iris", "target": "label", "maxTrials": %d, "parallelism": 2,
-                      "searchSpace": { "epochs": %d, "units": 32,
+                      "searchSpace": { "epochs": %d, "units": 32, "batchNorm": true,
                                        "learningRate": { "type": "float", "min": 1e-3, "max": 1e-1, "log": true } },
                       "algorithm": { "seed": 7 } }
                     """.formatted(TRIALS, EPOCHS));

@@ -51,9 +51,11 @@ class WorkerProcessesIT {
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> alive(api) == 3);
 
+            // batch normalization keeps the trials on DL4J's fit, long enough to be cut off mid-way
+            // (the dense path trains these iris MLPs in a few hundred milliseconds)
             long id = api.submit("""
                     { "dataset": "iris", "target": "label", "maxTrials": %d, "parallelism": 3,
-                      "searchSpace": { "epochs": %d, "units": 32,
+                      "searchSpace": { "epochs": %d, "units": 32, "batchNorm": true,
                                        "learningRate": { "type": "float", "min": 1e-3, "max": 1e-1, "log": true } },
                       "algorithm": { "seed": 4 } }
                     """.formatted(TRIALS, EPOCHS));
