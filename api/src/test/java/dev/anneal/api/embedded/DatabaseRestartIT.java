@@ -59,9 +59,11 @@ class DatabaseRestartIT {
             ApiClient api =
                     new ApiClient(Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
             workers.start("restart-survivor", 2);
+            // batch normalization keeps the trials on DL4J's fit, long enough to be running when the
+            // database goes away (the dense path trains these iris MLPs in a few hundred milliseconds)
             long id = api.submit("""
                     { "dataset": "iris", "target": "label", "maxTrials": %d, "parallelism": 2,
-                      "searchSpace": { "epochs": %d, "units": 32,
+                      "searchSpace": { "epochs": %d, "units": 32, "batchNorm": true,
                                        "learningRate": { "type": "float", "min": 1e-3, "max": 1e-1, "log": true } },
                       "algorithm": { "seed": 9 } }
                     """.formatted(TRIALS, EPOCHS));
