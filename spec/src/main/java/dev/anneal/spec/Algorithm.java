@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * The search algorithm of a job ({@code algorithm.type}), spelled as the tuner's sampler
- * registry ({@code Samplers.NAMES}) names it; {@code AlgorithmTest} keeps the two the same.
+ * registry ({@code Samplers.NAMES}) names it; {@code ClosedSetsTest} keeps the two the same.
  */
 public enum Algorithm implements Spelled {
     RANDOM,

@@ -1,8 +1,12 @@
 package dev.anneal.spec;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** The network families a DL4J job can tune ({@code model.type}). */
+/**
+ * The spellings of {@link ModelFamily}, as compile-time constants for the catalog's family sets,
+ * {@code switch}es over parsed strings and messages ({@code ClosedSetsTest} keeps them equal).
+ */
 public final class ModelFamilies {
 
     public static final String MLP = "mlp";
@@ -11,7 +15,8 @@ public final class ModelFamilies {
     public static final String GAN = "gan";
 
     /** In documentation order. */
-    public static final List<String> ALL = List.of(MLP, CNN, LSTM, GAN);
+    public static final List<String> ALL =
+            Arrays.stream(ModelFamily.values()).map(ModelFamily::spelling).toList();
 
     private ModelFamilies() {}
 }

@@ -1,7 +1,6 @@
 package dev.anneal.api.asktell;
 
 import dev.anneal.api.access.ProjectScope;
-import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.api.scheduler.AskTellProperties;
 import dev.anneal.api.scheduler.TrialSuggester;
 import dev.anneal.db.job.JobEntity;
@@ -9,6 +8,7 @@ import dev.anneal.db.job.JobState;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ExternalTrials.AskSlot;
 import dev.anneal.db.trial.ExternalTrials.AskedTrial;
+import dev.anneal.spec.ParamValues;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -74,7 +74,7 @@ class TrialChooser {
                 .start(job)
                 .next(number)
                 .orElseThrow(() -> AskTellProblems.maxTrialsReached(jobId, job.getMaxTrials()));
-        JsonNode paramsJson = StoredSpecs.paramsJson(params);
+        JsonNode paramsJson = ParamValues.json(params);
         external.ask(jobId, number, json.writeValueAsString(paramsJson), clientId, properties.trialTimeout());
         return new Chosen(new AskResponse(number, paramsJson), true);
     }

@@ -1,9 +1,9 @@
 package dev.anneal.api.importance;
 
-import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.db.shared.AnnealMetricNames;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.importance.PermutationImportance;
 import dev.anneal.tuner.space.UnitSpace;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +50,7 @@ class ImportanceFitter {
         }
         double[][] x = new double[completed][];
         for (int i = 0; i < completed; i++) {
-            x[i] = space.encode(StoredSpecs.params(json.readTree(inputs.params().get(i))));
+            x[i] = space.encode(ParamValues.params(json.readTree(inputs.params().get(i))));
         }
         double[] importance = PermutationImportance.of(
                 x, inputs.values(), new SplittableRandom(spec.algorithm().seed()));

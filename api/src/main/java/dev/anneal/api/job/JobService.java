@@ -145,10 +145,12 @@ public class JobService {
         return page.stream()
                 .map(job -> {
                     LeaderboardRow row = best.get(job.getId());
+                    // parsed once: typed for the response's fields, shown as stored
+                    JsonNode stored = json.readTree(job.getSpec());
                     return JobResponse.of(
                             job,
-                            JobSpecJson.read(job.getSpec()),
-                            json.readTree(job.getSpec()),
+                            JobSpecJson.read(stored),
+                            stored,
                             tags(job),
                             counts.get(job.getId()),
                             JobResponse.best(row, row == null ? null : json.readTree(row.paramsJson())));

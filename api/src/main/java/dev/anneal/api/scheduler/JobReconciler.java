@@ -1,6 +1,5 @@
 package dev.anneal.api.scheduler;
 
-import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.db.job.JobState;
@@ -9,6 +8,7 @@ import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.ParamValues;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -104,8 +104,7 @@ public class JobReconciler {
                     exhausted = true;
                     break;
                 }
-                trials.save(
-                        new TrialEntity(jobId, number, json.writeValueAsString(StoredSpecs.paramsJson(params.get()))));
+                trials.save(new TrialEntity(jobId, number, json.writeValueAsString(ParamValues.json(params.get()))));
             }
         }
         if (inFlight + created == 0 && (total >= job.getMaxTrials() || exhausted)) {

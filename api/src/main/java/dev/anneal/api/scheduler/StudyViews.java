@@ -1,8 +1,8 @@
 package dev.anneal.api.scheduler;
 
-import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.tuner.study.Direction;
 import dev.anneal.tuner.study.StudyView;
@@ -21,7 +21,7 @@ public final class StudyViews {
                 .map(t -> new TrialView(
                         t.getNumber(),
                         status(t),
-                        StoredSpecs.params(json.readTree(t.getParams())),
+                        ParamValues.params(json.readTree(t.getParams())),
                         t.getValue() == null ? OptionalDouble.empty() : OptionalDouble.of(t.getValue()),
                         // a pruned trial's value is its last intermediate value, reached at best_epoch
                         t.getState() == TrialState.PRUNED && t.getBestEpoch() != null ? t.getBestEpoch() : 0))

@@ -1,13 +1,13 @@
 package dev.anneal.api.scheduler;
 
-import dev.anneal.api.job.StoredSpecs;
 import dev.anneal.api.job.WarmStart;
 import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobSpecs;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.spec.JobSpec;
-import dev.anneal.spec.JobSpecJson;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.sampler.Sampler;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.tuner.sampler.TrialSeeds;
@@ -31,18 +31,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class TrialSuggester {
 
     private final TrialRepository trials;
+    /** Specs never change: every ask and scheduler round reads them from one cache. */
+    private final JobSpecs specs;
+
     private final JsonMapper json;
     private final SchedulerMetrics metrics;
 
-    TrialSuggester(TrialRepository trials, JsonMapper json, SchedulerMetrics metrics) {
+    TrialSuggester(TrialRepository trials, JobSpecs specs, JsonMapper json, SchedulerMetrics metrics) {
         this.trials = trials;
+        this.specs = specs;
         this.json = json;
         this.metrics = metrics;
     }
 
     /** Prepares suggestions for one job; call within the transaction that holds its row lock. */
     public Batch start(JobEntity job) {
-        JobSpec spec = JobSpecJson.read(job.getSpec());
+        JobSpec spec = specs.get(job.getId()).spec();
         SearchSpace space = spec.searchSpace();
         long seed = spec.algorithm().seed();
         Sampler sampler = Samplers.create(job.getAlgorithm(), space, seed);
@@ -97,7 +101,7 @@ public class TrialSuggester {
         int number = -1;
         for (TrialEntity t : trials.findByJobIdInAndStateOrderByJobIdAscNumberAsc(jobIds, TrialState.COMPLETED)) {
             Map<String, Object> params = new java.util.LinkedHashMap<>();
-            Map<String, Object> stored = StoredSpecs.params(json.readTree(t.getParams()));
+            Map<String, Object> stored = ParamValues.params(json.readTree(t.getParams()));
             space.parameters()
                     .forEach((name, d) -> params.put(
                             name,

@@ -11,6 +11,7 @@ import dev.anneal.db.trial.TrialRepository;
 import dev.anneal.db.trial.TrialState;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
+import dev.anneal.spec.ParamValues;
 import dev.anneal.tuner.sampler.Samplers;
 import dev.anneal.tuner.sampler.TrialSeeds;
 import dev.anneal.tuner.space.SearchSpace;
@@ -149,7 +150,7 @@ class SearchAlgorithmsIT extends ServerIT {
     }
 
     private Map<String, Object> storedParams(TrialEntity trial) {
-        return StoredSpecs.params(json.readTree(trial.getParams()));
+        return ParamValues.params(json.readTree(trial.getParams()));
     }
 
     @Test

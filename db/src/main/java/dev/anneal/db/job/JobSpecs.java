@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.anneal.spec.JobSpecJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * Reads jobs' stored specs, typed. A spec never changes after submission, so each job is read
  * from the database once per process; workers (training, pruning) and the api's ask/tell and
  * scheduler share this one cache.
  */
+@Repository
 public class JobSpecs {
 
     private final JdbcClient jdbc;

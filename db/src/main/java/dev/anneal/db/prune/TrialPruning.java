@@ -5,6 +5,7 @@ import dev.anneal.db.trial.TrialState;
 import dev.anneal.tuner.pruner.Report;
 import dev.anneal.tuner.pruner.Verdict;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Asks a job's pruner about a trial that just reported a step, with the values every trial of
@@ -12,6 +13,7 @@ import java.util.List;
  * worker processes (or clients), and the database is the only place that sees them all. DL4J
  * workers call it after each epoch, ask/tell after each report.
  */
+@Component
 public class TrialPruning {
 
     private final IntermediateValues values;

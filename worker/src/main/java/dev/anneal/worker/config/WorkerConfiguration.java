@@ -5,7 +5,6 @@ import dev.anneal.db.job.JobSpecs;
 import dev.anneal.db.prune.PruningPolicies;
 import dev.anneal.db.prune.TrialPruning;
 import dev.anneal.db.shared.WorkSignal;
-import dev.anneal.db.trial.IntermediateValues;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.db.worker.WorkerRegistry;
@@ -25,7 +24,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the trial slots of this process: claim loop, heartbeats, runner and caches. */
@@ -41,11 +39,6 @@ public class WorkerConfiguration {
     @Bean
     WorkerMetrics workerMetrics(ObjectProvider<MeterRegistry> registry, WorkerProperties properties) {
         return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), properties.effectiveSlots());
-    }
-
-    @Bean
-    JobSpecs jobSpecs(JdbcClient jdbc) {
-        return new JobSpecs(jdbc);
     }
 
     @Bean
@@ -70,16 +63,6 @@ public class WorkerConfiguration {
             PruningPolicies policies,
             TrialPruning pruning) {
         return new TrialRunner(queue, models, jobs, data, json, metrics, retry, policies, pruning);
-    }
-
-    @Bean
-    PruningPolicies pruningPolicies(JobSpecs specs) {
-        return new PruningPolicies(specs);
-    }
-
-    @Bean
-    TrialPruning trialPruning(IntermediateValues values) {
-        return new TrialPruning(values);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.anneal.worker.train.dense;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -42,6 +43,9 @@ public final class DenseStack implements AutoCloseable {
     private float[] d;
     private float[] dIn;
     private final SplittableRandom random;
+    /** Rows 0..capacity in order, for batches that come as their own arrays. */
+    private final int[] identity;
+
     private final int epoch;
     private int iteration;
 
@@ -80,6 +84,7 @@ public final class DenseStack implements AutoCloseable {
         this.deltaIn = new NativeFloats(capacity * widest);
         this.weightGradient = new NativeFloats(layout.largestWeights());
         this.random = new SplittableRandom(seed);
+        this.identity = IntStream.range(0, capacity).toArray();
         this.epoch = net.getLayerWiseConfigurations().getEpochCount();
         this.iteration = net.getLayerWiseConfigurations().getIterationCount();
     }
@@ -117,11 +122,7 @@ public final class DenseStack implements AutoCloseable {
 
     /** One optimizer step on all rows of {@code features} and {@code labels} (an augmented batch). */
     public double fit(float[][] features, float[][] labels) {
-        int[] all = new int[features.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return fit(features, labels, all, 0, all.length);
+        return fit(features, labels, identity, 0, features.length);
     }
 
     /** The network's output (class probabilities, or the prediction) for each row, without dropout. */

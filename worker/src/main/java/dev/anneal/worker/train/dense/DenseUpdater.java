@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.dense;
 
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -37,7 +38,7 @@ final class DenseUpdater {
         this.first = stateful ? new float[count] : null;
         this.second = config instanceof Adam ? new float[count] : null;
         if (config instanceof RmsProp rms) {
-            java.util.Arrays.fill(first, (float) rms.getEpsilon());
+            Arrays.fill(first, (float) rms.getEpsilon());
         }
     }
 
