@@ -127,12 +127,33 @@ public record JobSpec(
      * @param sequence lstm over fixed-length sequences laid out in the feature columns
      * @param series lstm forecasting a time series (the target column, plus any feature columns as
      *     further input series)
+     * @param text lstm reading a text column as a sequence of tokens
      */
-    public record ModelSpec(ModelFamily type, ImageShape input, SequenceShape sequence, SeriesSpec series) {
+    public record ModelSpec(
+            ModelFamily type, ImageShape input, SequenceShape sequence, SeriesSpec series, TextSpec text) {
 
         public ModelSpec {
             type = type == null ? ModelFamily.MLP : type;
         }
+
+        /** A model that reads no text column. */
+        public ModelSpec(ModelFamily type, ImageShape input, SequenceShape sequence, SeriesSpec series) {
+            this(type, input, sequence, series, null);
+        }
+    }
+
+    /**
+     * A text column as a recurrent network's input. Its vocabulary is fitted on each trial's
+     * training split: tokens seen fewer than {@code minCount} times, and all but the {@code
+     * maxVocabulary} most frequent, read as the unknown token.
+     *
+     * @param column the text column (classification and regression: the only input; language
+     *     models: the text to continue; translation: the source text)
+     */
+    public record TextSpec(String column, int maxVocabulary, int minCount) {
+
+        public static final int DEFAULT_MAX_VOCABULARY = 10_000;
+        public static final int LIMIT_MAX_VOCABULARY = 50_000;
     }
 
     /** Feature columns are pixels, channel by channel, each channel row-major. */

@@ -1,7 +1,10 @@
 package dev.anneal.api.job;
 
 import dev.anneal.data.ColumnProfile;
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.CsvTableReader;
 import dev.anneal.data.DatasetProfile;
+import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.dataset.DatasetEntity;
 import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.db.job.JobExecution;
@@ -22,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Dl4jJobParser(
         DatasetRepository datasets,
+        DatasetContentStore contents,
         JsonMapper json,
         SearchRules searchRules,
         WarmStarts warmStarts,
@@ -47,6 +51,9 @@ record Dl4jJobParser(
         task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
         List<String> features = root.strings("features").orElse(List.of());
         List<ColumnProfile> used = profile.map(p -> {
+                    if (model.readsText()) {
+                        return TextChecks.checkColumn(root, p, model.text(), target.orElse(null), features);
+                    }
                     List<ColumnProfile> columns =
                             DatasetChecks.checkFeatures(root, p, target.orElse(null), features, model.series());
                     LayoutChecks.checkFeatures(root, model, columns);
@@ -55,8 +62,18 @@ record Dl4jJobParser(
                 .orElse(List.of());
 
         SearchRules.Search search = searchRules.search(root, model.type());
+        if (search.space() != null
+                && model.readsText()
+                && !used.isEmpty()
+                && root.errors().isEmpty()) {
+            TextChecks.checkVocabulary(
+                    root,
+                    () -> table(dataset.get()),
+                    model.text(),
+                    search.space().space());
+        }
         if (search.space() != null) {
-            LayoutChecks.checkSeriesParameters(
+            LayoutChecks.checkLayoutParameters(
                     root, model, search.space().space().parameters().keySet());
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);
@@ -104,6 +121,13 @@ record Dl4jJobParser(
                         validation,
                         preprocessing);
         return ParsedJob.of(spec, JobExecution.DL4J, dataset.get());
+    }
+
+    private CsvTable table(DatasetEntity dataset) {
+        byte[] gzip = contents.load(dataset.getContentSha256())
+                .orElseThrow(
+                        () -> new IllegalStateException("dataset " + dataset.getName() + " has no stored content"));
+        return CsvTableReader.read(gzip);
     }
 
     private Optional<DatasetEntity> dataset(SpecNode root, String name, long project) {

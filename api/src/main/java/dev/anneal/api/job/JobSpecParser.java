@@ -4,6 +4,7 @@ import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.api.problem.ApiProblem;
 import dev.anneal.api.problem.FieldError;
 import dev.anneal.api.problem.ProblemTypes;
+import dev.anneal.db.dataset.DatasetContentStore;
 import dev.anneal.db.dataset.DatasetRepository;
 import dev.anneal.db.job.JobRepository;
 import dev.anneal.spec.JobSpec;
@@ -54,11 +55,17 @@ class JobSpecParser {
     private final Dl4jJobParser dl4j;
     private final ExternalJobParser external;
 
-    JobSpecParser(DatasetRepository datasets, JobRepository jobs, JsonMapper json, LimitsProperties limits) {
+    JobSpecParser(
+            DatasetRepository datasets,
+            DatasetContentStore contents,
+            JobRepository jobs,
+            JsonMapper json,
+            LimitsProperties limits) {
         SearchRules searchRules = new SearchRules(new SearchSpaceParser.Limits(
                 limits.searchSpace().parameters(), limits.searchSpace().categoricalValues()));
         WarmStarts warmStarts = new WarmStarts(jobs, json);
-        this.dl4j = new Dl4jJobParser(datasets, json, searchRules, warmStarts, new ModelBudget(limits.model()));
+        this.dl4j =
+                new Dl4jJobParser(datasets, contents, json, searchRules, warmStarts, new ModelBudget(limits.model()));
         this.external = new ExternalJobParser(searchRules, warmStarts);
     }
 

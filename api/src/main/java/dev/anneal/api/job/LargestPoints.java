@@ -3,10 +3,12 @@ package dev.anneal.api.job;
 import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
 import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
 import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
 import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
 import static dev.anneal.spec.catalog.Hyperparameters.KERNEL_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.MAX_LENGTH;
 import static dev.anneal.spec.catalog.Hyperparameters.POOLING;
 import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 import static dev.anneal.spec.catalog.Hyperparameters.WINDOW;
@@ -40,7 +42,16 @@ final class LargestPoints {
      */
     static List<TrialParams> of(SearchSpace space, String family) {
         Map<String, Object> base = new LinkedHashMap<>();
-        for (String name : List.of(HIDDEN_LAYERS, UNITS, FILTERS, KERNEL_SIZE, DENSE_UNITS, WINDOW, LATENT_SIZE)) {
+        for (String name : List.of(
+                HIDDEN_LAYERS,
+                UNITS,
+                FILTERS,
+                KERNEL_SIZE,
+                DENSE_UNITS,
+                WINDOW,
+                LATENT_SIZE,
+                MAX_LENGTH,
+                EMBEDDING_SIZE)) {
             if (Hyperparameters.get(name).appliesTo(family)) {
                 base.put(name, max(space, name));
             }

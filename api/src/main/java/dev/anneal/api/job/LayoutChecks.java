@@ -40,8 +40,18 @@ final class LayoutChecks {
         }
     }
 
-    /** Hyperparameters that only a time-series lstm reads. */
-    static void checkSeriesParameters(SpecNode root, ModelSpecParser.Model model, Set<String> parameters) {
+    /** Hyperparameters that only a text lstm reads. */
+    static final List<String> TEXT_PARAMETERS =
+            List.of(Hyperparameters.TOKENIZATION, Hyperparameters.MAX_LENGTH, Hyperparameters.EMBEDDING_SIZE);
+
+    /** Hyperparameters that only a time-series lstm, or only a text lstm, reads. */
+    static void checkLayoutParameters(SpecNode root, ModelSpecParser.Model model, Set<String> parameters) {
+        if (!model.readsText()) {
+            TEXT_PARAMETERS.stream()
+                    .filter(parameters::contains)
+                    .forEach(name -> root.error(
+                            "searchSpace." + name, "is only used by lstm jobs that read a text column (model.text)"));
+        }
         if (!model.series() && parameters.contains(Hyperparameters.WINDOW)) {
             root.error(
                     "searchSpace." + Hyperparameters.WINDOW,

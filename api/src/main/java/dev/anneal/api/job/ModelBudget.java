@@ -4,10 +4,12 @@ import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
 import static dev.anneal.spec.catalog.Hyperparameters.BATCH_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
 import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
 import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
 import static dev.anneal.spec.catalog.Hyperparameters.KERNEL_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.MAX_LENGTH;
 import static dev.anneal.spec.catalog.Hyperparameters.POOLING;
 import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 import static dev.anneal.spec.catalog.Hyperparameters.WINDOW;
@@ -40,7 +42,7 @@ final class ModelBudget {
     static final Map<String, List<String>> SIZES = Map.of(
             ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
             ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
-            ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW),
+            ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW, MAX_LENGTH, EMBEDDING_SIZE),
             ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE));
 
     private final long maxParameters;
@@ -73,7 +75,7 @@ final class ModelBudget {
             int classes,
             JobSpec.ValidationSpec validation,
             int rows) {
-        boolean declaresInput = model.image() != null || model.sequence() != null;
+        boolean declaresInput = model.image() != null || model.sequence() != null || model.readsText();
         if (columns.isEmpty() && !declaresInput) {
             return; // the input width depends on data that was not found
         }
@@ -83,15 +85,23 @@ final class ModelBudget {
         Network network = switch (model.type()) {
             case ModelFamilies.CNN -> p -> NetworkFootprint.cnn(model.image(), outputs, p);
             case ModelFamilies.LSTM ->
-                model.series()
-                        ? p -> NetworkFootprint.lstm(features.size() + 1, p.getInt(WINDOW), outputs, p)
-                        : p -> NetworkFootprint.lstm(
-                                model.sequence().features(), model.sequence().timesteps(), outputs, p);
+                model.readsText()
+                        ? p -> NetworkFootprint.textLstm(model.text().maxVocabulary(), outputs, p)
+                        : model.series()
+                                ? p -> NetworkFootprint.lstm(features.size() + 1, p.getInt(WINDOW), outputs, p)
+                                : p -> NetworkFootprint.lstm(
+                                        model.sequence().features(),
+                                        model.sequence().timesteps(),
+                                        outputs,
+                                        p);
             case ModelFamilies.GAN -> p -> NetworkFootprint.gan(width, p);
             default -> p -> NetworkFootprint.mlp(width, outputs, p);
         };
         if (model.type().equals(ModelFamilies.CNN) && model.image() == null
-                || model.type().equals(ModelFamilies.LSTM) && !model.series() && model.sequence() == null) {
+                || model.type().equals(ModelFamilies.LSTM)
+                        && !model.series()
+                        && model.sequence() == null
+                        && !model.readsText()) {
             return; // the layout was refused already
         }
         int folds = validation.isKfold() ? validation.folds() : 1;

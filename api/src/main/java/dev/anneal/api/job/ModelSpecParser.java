@@ -20,9 +20,22 @@ final class ModelSpecParser {
     static final int MAX_HORIZON = 1000;
 
     /** A parsed model: its family and layout; {@code horizon} is set for time series only. */
-    record Model(String type, JobSpec.ImageShape image, JobSpec.SequenceShape sequence, Integer horizon) {
+    record Model(
+            String type,
+            JobSpec.ImageShape image,
+            JobSpec.SequenceShape sequence,
+            Integer horizon,
+            JobSpec.TextSpec text) {
 
         static final Model MLP = new Model(ModelFamilies.MLP, null, null, null);
+
+        Model(String type, JobSpec.ImageShape image, JobSpec.SequenceShape sequence, Integer horizon) {
+            this(type, image, sequence, horizon, null);
+        }
+
+        boolean readsText() {
+            return text != null;
+        }
 
         boolean series() {
             return horizon != null;
@@ -34,7 +47,11 @@ final class ModelSpecParser {
 
         JobSpec.ModelSpec spec() {
             return new JobSpec.ModelSpec(
-                    ModelFamily.of(type), image, sequence, horizon == null ? null : new JobSpec.SeriesSpec(horizon));
+                    ModelFamily.of(type),
+                    image,
+                    sequence,
+                    horizon == null ? null : new JobSpec.SeriesSpec(horizon),
+                    text);
         }
 
         /** Feature columns the layout needs, or {@code null} when any number will do. */
@@ -79,16 +96,25 @@ final class ModelSpecParser {
     }
 
     private static Model lstm(SpecNode m) {
-        m.rejectUnknown(Set.of("type", "sequence", "series"));
+        m.rejectUnknown(Set.of("type", "sequence", "series", "text"));
         boolean sequence = m.has("sequence");
         boolean series = m.has("series");
-        if (sequence == series) {
+        boolean text = m.has("text");
+        if ((sequence ? 1 : 0) + (series ? 1 : 0) + (text ? 1 : 0) != 1) {
             m.error(
                     "",
                     "an lstm model needs exactly one of \"sequence\" (fixed-length sequences laid out in the feature"
-                            + " columns: {\"timesteps\": T, \"features\": F}) or \"series\" (forecast the target time"
-                            + " series: {\"horizon\": 1})");
+                            + " columns: {\"timesteps\": T, \"features\": F}), \"series\" (forecast the target time"
+                            + " series: {\"horizon\": 1}) or \"text\" (read a text column: {\"column\": \"text\"})");
             return new Model(ModelFamilies.LSTM, null, null, null);
+        }
+        if (text) {
+            return new Model(
+                    ModelFamilies.LSTM,
+                    null,
+                    null,
+                    null,
+                    m.object("text", true).map(ModelSpecParser::text).orElse(null));
         }
         if (sequence) {
             return new Model(
@@ -106,6 +132,18 @@ final class ModelSpecParser {
                 })
                 .orElse(1);
         return new Model(ModelFamilies.LSTM, null, null, horizon);
+    }
+
+    private static JobSpec.TextSpec text(SpecNode text) {
+        text.rejectUnknown(Set.of("column", "maxVocabulary", "minCount"));
+        Optional<String> column = text.string("column", true);
+        int maxVocabulary = text.integer("maxVocabulary", false, 1, JobSpec.TextSpec.LIMIT_MAX_VOCABULARY)
+                .map(Long::intValue)
+                .orElse(JobSpec.TextSpec.DEFAULT_MAX_VOCABULARY);
+        int minCount = text.integer("minCount", false, 1, MAX_INPUT_CELLS)
+                .map(Long::intValue)
+                .orElse(1);
+        return column.map(c -> new JobSpec.TextSpec(c, maxVocabulary, minCount)).orElse(null);
     }
 
     private static JobSpec.ImageShape image(SpecNode input) {

@@ -520,12 +520,7 @@ class AskTellIT extends ServerIT {
 
     static void assertFieldProblem(ApiClient.Response response, String field, String message) {
         assertProblem(response, 400, "invalid-request");
-        List<String> errors = new ArrayList<>();
-        response.json()
-                .path("errors")
-                .forEach(e -> errors.add(
-                        e.path("field").asString() + ": " + e.path("message").asString()));
-        assertThat(errors)
+        assertThat(response.fieldErrors())
                 .as(response.text())
                 .anySatisfy(e -> assertThat(e).startsWith(field + ": ").contains(message));
     }

@@ -36,6 +36,15 @@ public final class ApiClient {
 
     public record Response(int status, HttpHeaders headers, String text) {
 
+        /** A problem+json answer's {@code errors}, each as {@code "field: message"}. */
+        public java.util.List<String> fieldErrors() {
+            java.util.List<String> errors = new java.util.ArrayList<>();
+            json().path("errors")
+                    .forEach(e -> errors.add(e.path("field").asString() + ": "
+                            + e.path("message").asString()));
+            return errors;
+        }
+
         public JsonNode json() {
             return text == null || text.isEmpty() ? JSON.missingNode() : JSON.readTree(text);
         }

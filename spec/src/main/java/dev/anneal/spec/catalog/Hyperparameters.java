@@ -43,6 +43,9 @@ public final class Hyperparameters {
     public static final String POOLING = "pooling";
     public static final String DENSE_UNITS = "denseUnits";
     public static final String WINDOW = "window";
+    public static final String TOKENIZATION = "tokenization";
+    public static final String MAX_LENGTH = "maxLength";
+    public static final String EMBEDDING_SIZE = "embeddingSize";
     public static final String LATENT_SIZE = "latentSize";
     public static final String GENERATOR_LEARNING_RATE = "generatorLearningRate";
     public static final String DISCRIMINATOR_LEARNING_RATE = "discriminatorLearningRate";
@@ -62,6 +65,8 @@ public final class Hyperparameters {
     public static final int MAX_FILTERS = 512;
 
     public static final int MAX_WINDOW = 1000;
+    /** Tokens a text row keeps: bounds the unrolled length of a text network. */
+    public static final int MAX_TEXT_LENGTH = 2000;
 
     private static final Set<String> SUPERVISED = Set.of(MLP, CNN, LSTM);
     private static final Set<String> ALL_FAMILIES = Set.of(MLP, CNN, LSTM, GAN);
@@ -189,6 +194,25 @@ public final class Hyperparameters {
                     .byDefault(12)
                     .usedBy(LSTM)
                     .means("time steps the network sees before each forecast (time-series lstm jobs)"),
+            choice(TOKENIZATION)
+                    .oneOf("words", "characters")
+                    .byDefault("words")
+                    .usedBy(LSTM)
+                    .means("how text becomes tokens: lower-cased words and punctuation marks, or characters as"
+                            + " written (text lstm jobs; language models always read characters)"),
+            whole(MAX_LENGTH)
+                    .atLeast(1)
+                    .atMost(MAX_TEXT_LENGTH)
+                    .byDefault(100)
+                    .usedBy(LSTM)
+                    .means("tokens of a text the network reads; longer texts are cut, shorter ones padded and the"
+                            + " padding masked (text lstm jobs)"),
+            whole(EMBEDDING_SIZE)
+                    .atLeast(1)
+                    .atMost(1024)
+                    .byDefault(32)
+                    .usedBy(LSTM)
+                    .means("size of the learned vector of each token (text lstm jobs)"),
             whole(LATENT_SIZE)
                     .atLeast(1)
                     .atMost(1024)

@@ -3,10 +3,12 @@ package dev.anneal.spec.catalog;
 import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
 import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
 import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
+import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
 import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
 import static dev.anneal.spec.catalog.Hyperparameters.KERNEL_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.LATENT_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.MAX_LENGTH;
 import static dev.anneal.spec.catalog.Hyperparameters.POOLING;
 import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 
@@ -90,6 +92,22 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
     /** As {@link LstmNetworkFactory} builds it, over sequences of {@code timesteps} steps of {@code features}. */
     public static NetworkFootprint lstm(long features, long timesteps, long outputs, TrialParams p) {
         Counter c = new Counter(times(features, timesteps));
+        return lstmStack(c, features, timesteps, outputs, p);
+    }
+
+    /**
+     * As {@code LstmNetworkFactory.buildText} builds it: {@code maxLength} token ids, an embedding
+     * of the vocabulary (its cap plus the 3 reserved ids), then the same LSTM stack.
+     */
+    public static NetworkFootprint textLstm(long maxVocabulary, long outputs, TrialParams p) {
+        long length = p.getInt(MAX_LENGTH);
+        long embedding = p.getInt(EMBEDDING_SIZE);
+        Counter c = new Counter(length);
+        c.layer(times(plus(maxVocabulary, 3), embedding), times(embedding, length));
+        return lstmStack(c, embedding, length, outputs, p);
+    }
+
+    private static NetworkFootprint lstmStack(Counter c, long features, long timesteps, long outputs, TrialParams p) {
         long units = p.getInt(UNITS);
         long width = features;
         for (int i = 0; i < p.getInt(HIDDEN_LAYERS); i++) {

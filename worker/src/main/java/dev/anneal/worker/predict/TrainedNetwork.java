@@ -45,6 +45,7 @@ public final class TrainedNetwork {
      * state (layer inputs, workspaces) and is not safe for concurrent {@code output} calls.
      */
     public synchronized float[][] output(float[][] rows) {
-        return network.output(shape.toInput(rows), false).toFloatMatrix();
+        var input = shape.toInput(rows);
+        return network.output(input, false, shape.mask(input), null).toFloatMatrix();
     }
 }

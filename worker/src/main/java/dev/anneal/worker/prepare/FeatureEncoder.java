@@ -16,7 +16,7 @@ import java.util.Map;
  * encoder, rebuilt from its {@link FeatureTransform}, encodes rows sent for prediction, so a
  * model sees exactly the preparation it was trained with.
  */
-public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEncoder.OneHot {
+public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEncoder.OneHot, TextEncoder {
 
     /** Categorical columns with more distinct training values than this are refused. */
     int MAX_CATEGORIES = ColumnProfile.MAX_ONE_HOT_CATEGORIES;
@@ -39,6 +39,9 @@ public sealed interface FeatureEncoder permits FeatureEncoder.Scaled, FeatureEnc
     FeatureTransform describe();
 
     static FeatureEncoder of(FeatureTransform t) {
+        if (TextEncoder.TYPE.equals(t.type())) {
+            return TextEncoder.of(t);
+        }
         return "categorical".equals(t.type())
                 ? new OneHot(t.column(), t.categories(), index(t.categories()), t.fillCategory(), t.missingInTrain())
                 : new Scaled(

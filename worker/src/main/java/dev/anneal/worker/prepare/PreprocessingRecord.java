@@ -9,7 +9,7 @@ import java.util.List;
  * category encodings and the target encoding.
  *
  * @param layout how feature columns become network input: {@code tabular}, {@code image},
- *     {@code sequence} or {@code series}
+ *     {@code sequence}, {@code series} or {@code text}
  * @param droppedMissingFeatures rows dropped because a feature was missing ({@code imputation: drop})
  * @param folds validation folds (1 for holdout and chronological validation)
  */
@@ -33,6 +33,8 @@ public record PreprocessingRecord(
      * Categorical: missing cells become {@code fillCategory}, then one input per category (a
      * category not seen in training encodes as all zeros). {@code integer} is {@code true} for a
      * numeric column whose training values are all whole numbers (generated rows are rounded).
+     * Text: the first {@code maxLength} tokens by {@code tokenization}, each the id of its place
+     * in {@code vocabulary} (plus the 3 reserved ids: padding, unknown, end), padded with 0.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FeatureTransform(
@@ -44,7 +46,37 @@ public record PreprocessingRecord(
             Double fill,
             List<String> categories,
             String fillCategory,
-            Boolean integer) {}
+            Boolean integer,
+            String tokenization,
+            Integer maxLength,
+            List<String> vocabulary) {
+
+        /** A numeric or categorical column. */
+        public FeatureTransform(
+                String column,
+                String type,
+                int missingInTrain,
+                Double center,
+                Double scale,
+                Double fill,
+                List<String> categories,
+                String fillCategory,
+                Boolean integer) {
+            this(
+                    column,
+                    type,
+                    missingInTrain,
+                    center,
+                    scale,
+                    fill,
+                    categories,
+                    fillCategory,
+                    integer,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /**
      * Classification: class names in index order. Regression: the target's training mean and

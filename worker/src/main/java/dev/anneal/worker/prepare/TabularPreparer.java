@@ -4,6 +4,7 @@ import dev.anneal.data.CategoricalColumn;
 import dev.anneal.data.Column;
 import dev.anneal.data.CsvTable;
 import dev.anneal.data.NumericColumn;
+import dev.anneal.data.text.Tokenizer;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.prepare.PreprocessingRecord.TargetTransform;
 import java.util.ArrayList;
@@ -178,6 +179,9 @@ public final class TabularPreparer {
     }
 
     static String layout(JobSpec spec) {
+        if (spec.model().text() != null) {
+            return TextEncoder.TYPE;
+        }
         if (spec.model().input() != null) {
             return "image";
         }
@@ -207,7 +211,18 @@ public final class TabularPreparer {
                         pooled)
                 .iterator();
         List<FeatureEncoder> encoders = new ArrayList<>();
+        var text = spec.model().text();
         for (Column c : f.features()) {
+            if (text != null) {
+                encoders.add(TextEncoder.fit(
+                        (CategoricalColumn) c,
+                        trainRows,
+                        Tokenizer.of(f.options().tokenization()),
+                        f.options().maxLength(),
+                        text.minCount(),
+                        text.maxVocabulary()));
+                continue;
+            }
             encoders.add(c instanceof CategoricalColumn cat ? FeatureEncoder.oneHot(cat, trainRows) : scaled.next());
         }
         return encoders;
@@ -215,6 +230,16 @@ public final class TabularPreparer {
 
     static List<Column> features(CsvTable table, JobSpec spec) {
         List<Column> features = new ArrayList<>();
+        var text = spec.model().text();
+        if (text != null) {
+            Column column = table.column(text.column())
+                    .orElseThrow(() ->
+                            new TrainingDataException("text column \"" + text.column() + "\" is not in the dataset"));
+            if (!(column instanceof CategoricalColumn)) {
+                throw new TrainingDataException("text column \"" + text.column() + "\" holds numbers, not text");
+            }
+            return List.of(column);
+        }
         if (spec.features().isEmpty()) {
             table.columns().stream()
                     .filter(c -> !c.name().equals(spec.target()))

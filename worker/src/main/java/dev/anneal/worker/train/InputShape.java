@@ -1,7 +1,9 @@
 package dev.anneal.worker.train;
 
+import dev.anneal.data.text.Vocabulary;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.prepare.PreprocessingRecord;
+import dev.anneal.worker.prepare.TextEncoder;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the rows as they are (a convolutional network's first preprocessor reshapes pixel rows itself);
  * recurrent networks need {@code [rows, features, timesteps]} from time-major rows.
  */
-public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent {
+public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent, InputShape.Tokens {
 
     Flat FLAT = new Flat();
 
@@ -20,6 +22,9 @@ public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent
      * and prediction both ask here, so a stored model is fed as it was trained.
      */
     static InputShape of(JobSpec spec, PreprocessingRecord record) {
+        if (TextEncoder.TYPE.equals(record.layout())) {
+            return new Tokens(record.features().get(0).maxLength());
+        }
         var sequence = spec.model().sequence();
         if (sequence != null) {
             return new Recurrent(sequence.timesteps(), sequence.features());
@@ -35,10 +40,34 @@ public sealed interface InputShape permits InputShape.Flat, InputShape.Recurrent
         return toInput(Nd4j.create(rows));
     }
 
+    /**
+     * The feature mask of {@code input} ({@code [rows, timesteps]}, 1 where a step is real), or
+     * {@code null} when every step is.
+     */
+    default INDArray mask(INDArray input) {
+        return null;
+    }
+
     record Flat() implements InputShape {
         @Override
         public INDArray toInput(INDArray rows) {
             return rows;
+        }
+    }
+
+    /**
+     * Rows are token ids, one per step, padded with 0 ({@link Vocabulary#PADDING}): the embedding
+     * layer reads them as they are, and the mask hides the padding from every recurrent layer.
+     */
+    record Tokens(int length) implements InputShape {
+        @Override
+        public INDArray toInput(INDArray rows) {
+            return rows;
+        }
+
+        @Override
+        public INDArray mask(INDArray input) {
+            return input.neq(Vocabulary.PADDING).castTo(input.dataType());
         }
     }
 

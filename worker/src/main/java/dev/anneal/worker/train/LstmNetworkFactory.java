@@ -7,7 +7,9 @@ import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.train.lstm.BatchedLstmLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 
@@ -28,10 +30,40 @@ public final class LstmNetworkFactory {
 
     public static MultiLayerNetwork build(
             int features, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
-        var list = NetworkSettings.builder(
+        var list = list(p, seed, iterationsPerEpoch);
+        stack(list, features, p);
+        list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
+        return MlpNetworkFactory.init(list);
+    }
+
+    /**
+     * The same stack over token ids ({@code [rows, maxLength]}, padded with 0 and masked): a
+     * learned embedding of {@code embeddingSize} per token feeds the first LSTM layer. The
+     * embedding of a masked step receives no gradient, as the LSTM hands none back for it.
+     */
+    public static MultiLayerNetwork buildText(
+            int vocabulary, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
+        var list = list(p, seed, iterationsPerEpoch);
+        int embedding = p.getInt(Hyperparameters.EMBEDDING_SIZE);
+        list.layer(new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabulary)
+                .nOut(embedding)
+                .inputLength(p.getInt(Hyperparameters.MAX_LENGTH))
+                .build());
+        stack(list, embedding, p);
+        list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
+        return MlpNetworkFactory.init(list);
+    }
+
+    private static NeuralNetConfiguration.ListBuilder list(TrialParams p, long seed, int iterationsPerEpoch) {
+        return NetworkSettings.builder(
                         p, NetworkSettings.learningRate(p), seed, p.getInt(Hyperparameters.EPOCHS), iterationsPerEpoch)
                 .weightInit(WeightInit.XAVIER)
                 .list();
+    }
+
+    /** {@code hiddenLayers} LSTM layers of {@code units}, dropout between them and before the output. */
+    private static void stack(NeuralNetConfiguration.ListBuilder list, int features, TrialParams p) {
         int units = p.getInt(UNITS);
         int layers = p.getInt(HIDDEN_LAYERS);
         double dropout = p.getDouble(DROPOUT);
@@ -47,7 +79,5 @@ public final class LstmNetworkFactory {
         if (dropout > 0) {
             list.layer(new DropoutLayer.Builder(1.0 - dropout).build());
         }
-        list.layer(OutputLayers.of(width, outputs, classification));
-        return MlpNetworkFactory.init(list);
     }
 }

@@ -5,8 +5,10 @@ import static dev.anneal.spec.catalog.Hyperparameters.MIXUP;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.catalog.TrialParams;
+import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.PreprocessingRecord.FeatureTransform;
+import dev.anneal.worker.prepare.TextEncoder;
 import dev.anneal.worker.train.augment.BatchAugmenter;
 import dev.anneal.worker.train.augment.ImageAugmenter;
 import dev.anneal.worker.train.augment.TabularAugmenter;
@@ -35,6 +37,15 @@ record SupervisedModel(MultiLayerNetwork network, InputShape shape, BatchAugment
                                         seed)
                                 : BatchAugmenter.NONE);
             case LSTM -> {
+                if (model.text() != null) {
+                    var text = (TextEncoder)
+                            FeatureEncoder.of(data.record().features().get(0));
+                    yield new SupervisedModel(
+                            LstmNetworkFactory.buildText(
+                                    text.vocabulary().size(), outputs, classification, p, seed, iterationsPerEpoch),
+                            InputShape.of(spec, data.record()),
+                            BatchAugmenter.NONE);
+                }
                 var shape = (InputShape.Recurrent) InputShape.of(spec, data.record());
                 yield new SupervisedModel(
                         LstmNetworkFactory.build(

@@ -191,7 +191,8 @@ public final class SupervisedTrainer {
                     // one native gather per batch: building DataSets or arrays row by row in Java
                     // costs more than the step itself for small networks
                     int[] rows = Arrays.copyOfRange(order, start, end);
-                    net.fit(model.shape().toInput(Nd4j.pullRows(trainX, 1, rows)), Nd4j.pullRows(trainY, 1, rows));
+                    INDArray input = model.shape().toInput(Nd4j.pullRows(trainX, 1, rows));
+                    net.fit(input, Nd4j.pullRows(trainY, 1, rows), model.shape().mask(input), null);
                     lossSum += net.score(); // computed by fit, so free
                 }
                 batches++;
@@ -220,7 +221,10 @@ public final class SupervisedTrainer {
             if (dense != null) {
                 return EpochEvaluator.evaluate(dense.output(data.validationX()), data, trainLoss);
             }
-            return EpochEvaluator.evaluate(MatrixRows.of(net.output(validationX, false)), data, trainLoss);
+            return EpochEvaluator.evaluate(
+                    MatrixRows.of(net.output(validationX, false, model.shape().mask(validationX), null)),
+                    data,
+                    trainLoss);
         }
 
         void keepCurrentWeights() {

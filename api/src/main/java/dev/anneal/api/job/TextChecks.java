@@ -1,0 +1,83 @@
+package dev.anneal.api.job;
+
+import dev.anneal.data.CategoricalColumn;
+import dev.anneal.data.Column;
+import dev.anneal.data.ColumnProfile;
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.DatasetProfile;
+import dev.anneal.data.text.Tokenizer;
+import dev.anneal.data.text.Vocabulary;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.tuner.space.Distribution;
+import dev.anneal.tuner.space.SearchSpace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Submission-time checks of jobs that read a text column ({@code model.text}): the column is
+ * text, it is the only input, and some token survives the minimum count under every
+ * tokenization the space can choose, so a hopeless spec fails at once rather than in every trial.
+ */
+final class TextChecks {
+
+    private TextChecks() {}
+
+    /** @return the text column, the job's only input */
+    static List<ColumnProfile> checkColumn(
+            SpecNode root, DatasetProfile profile, JobSpec.TextSpec text, String target, List<String> features) {
+        if (!features.isEmpty()) {
+            root.error(
+                    "features", "a text lstm job reads only its text column (model.text.column); remove \"features\"");
+        }
+        if (text.column().equals(target)) {
+            root.error("model.text.column", "must not be the target column \"" + target + "\"");
+        }
+        Optional<ColumnProfile> column = DatasetChecks.column(root, "model.text.column", profile, text.column());
+        column.filter(c -> !ColumnProfile.CATEGORICAL.equals(c.type()))
+                .ifPresent(c -> root.error(
+                        "model.text.column",
+                        "column \"" + c.name() + "\" holds numbers (from " + c.min() + " to " + c.max()
+                                + "), not text; a text model reads a column of text"));
+        return column.map(List::of).orElse(List.of());
+    }
+
+    /**
+     * Fits the vocabulary on every row (a superset of any training split) with each tokenization
+     * the space can choose, up to the longest {@code maxLength}: empty means no trial can train.
+     */
+    static void checkVocabulary(SpecNode root, Supplier<CsvTable> table, JobSpec.TextSpec text, SearchSpace space) {
+        if (text.minCount() <= 1) {
+            return; // any row with a token gives a token
+        }
+        Optional<Column> column = table.get().column(text.column());
+        if (column.isEmpty() || !(column.get() instanceof CategoricalColumn values)) {
+            return; // reported by checkColumn
+        }
+        int maxLength = (int) LargestPoints.max(space, Hyperparameters.MAX_LENGTH);
+        for (String spelling : tokenizations(space)) {
+            Tokenizer tokenizer = Tokenizer.of(spelling);
+            List<List<String>> texts = new ArrayList<>(values.size());
+            for (int row = 0; row < values.size(); row++) {
+                texts.add(tokenizer.tokens(values.get(row), maxLength));
+            }
+            if (Vocabulary.fit(texts, text.minCount(), 1).tokens().isEmpty()) {
+                root.error(
+                        "model.text.minCount",
+                        "no " + spelling + " token of column \"" + text.column() + "\" occurs " + text.minCount()
+                                + " times in the whole dataset, so the vocabulary would be empty; lower minCount");
+            }
+        }
+    }
+
+    private static List<String> tokenizations(SearchSpace space) {
+        Distribution d = space.parameters().get(Hyperparameters.TOKENIZATION);
+        if (d == null) {
+            return List.of(
+                    (String) Hyperparameters.get(Hyperparameters.TOKENIZATION).defaultValue());
+        }
+        return d.values().stream().map(String::valueOf).distinct().toList();
+    }
+}

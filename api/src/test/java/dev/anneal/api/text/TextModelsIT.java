@@ -1,0 +1,129 @@
+package dev.anneal.api.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.api.support.ApiClient;
+import dev.anneal.api.support.ServerIT;
+import dev.anneal.db.testing.SharedDatasets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Recurrent networks on a text column, end to end over real HTTP on the shared first names
+ * ({@code names.csv}): trained by real DL4J workers, the vocabulary stored with the trial, raw
+ * text predicted through the best model, and every text setting that cannot work refused with
+ * a 400 that names the field and writes nothing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"anneal.worker.slots=2", "anneal.scheduler.fail-fast-after=50"})
+@DirtiesContext
+class TextModelsIT extends ServerIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void names() {
+        // each test's context may already hold it from the other test
+        ApiClient.Response upload = api.upload("names", "names.csv", SharedDatasets.bytes("names.csv"));
+        assertThat(upload.status()).as(upload.text()).isIn(201, 409);
+    }
+
+    @Test
+    void anLstmLearnsGenderFromTheCharactersOfANameAndPredictsRawNames() {
+        long id = api.submit("""
+                { "dataset": "names", "target": "gender",
+                  "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "tokenization": "characters", "maxLength": 15,
+                                   "embeddingSize": { "type": "categorical", "values": [8, 16] },
+                                   "units": 48, "hiddenLayers": 1, "learningRate": 0.01, "epochs": 4 },
+                  "algorithm": { "type": "grid" }, "maxTrials": 2, "parallelism": 2 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        // the majority class is 0.6; the character 1-4-gram logistic regression anchor 0.885
+        assertThat(job.path("best").path("value").asDouble()).isGreaterThan(0.78);
+        JsonNode best = api.get("/api/v1/jobs/" + id + "/trials/"
+                        + job.path("best").path("trialNumber").asInt())
+                .json();
+        JsonNode text = best.path("preprocessing").path("features").get(0);
+        assertThat(best.path("preprocessing").path("layout").asString()).isEqualTo("text");
+        assertThat(text.path("type").asString()).isEqualTo("text");
+        assertThat(text.path("column").asString()).isEqualTo("name");
+        assertThat(text.path("maxLength").asInt()).isEqualTo(15);
+        assertThat(text.path("vocabulary").size()).isBetween(40, 80);
+
+        ApiClient.Response predicted = api.postJson(
+                "/api/v1/jobs/" + id + "/predict",
+                "{\"rows\": [{\"name\": \"Margaret\"}, {\"name\": \"Bartholomew\"}, {\"name\": \"\"}]}");
+        assertThat(predicted.status()).as(predicted.text()).isEqualTo(200);
+        JsonNode predictions = predicted.json().path("predictions");
+        assertThat(predictions.get(0).path("label").asString()).isEqualTo("female");
+        assertThat(predictions.get(1).path("label").asString()).isEqualTo("male");
+        // an empty name still gets an answer (it reads as one unknown token)
+        assertThat(predictions.get(2).path("label").asString()).isIn("female", "male");
+    }
+
+    @Test
+    void textSettingsThatCannotWorkGetA400NamingTheField() {
+        api.upload("numbers-text", "numbers-text.csv", "n,label\n1,a\n2,b\n3,a\n4,b\n".getBytes());
+        long jobs = count("job");
+        assertBad("""
+                { "dataset": "numbers-text", "target": "label", "model": { "type": "lstm", "text": { "column": "n" } } }
+                """, "model.text.column", "holds numbers");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "model": { "type": "lstm", "text": { "column": "nme" } } }
+                """, "model.text.column", "must be a column of the dataset");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "maxLength": { "type": "int", "min": 10, "max": 5000 } } }
+                """, "searchSpace.maxLength.max", "<= 2000");
+        assertBad("""
+                { "dataset": "names", "target": "gender",
+                  "model": { "type": "lstm", "text": { "column": "name", "minCount": 500 } },
+                  "searchSpace": { "tokenization": "words" } }
+                """, "model.text.minCount", "vocabulary would be empty");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "features": ["name"],
+                  "model": { "type": "lstm", "text": { "column": "name" } } }
+                """, "features", "reads only its text column");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "model": { "type": "lstm", "text": { "column": "gender" } } }
+                """, "model.text.column", "must not be the target");
+        assertBad("""
+                { "dataset": "digits", "target": "label",
+                  "model": { "type": "lstm", "sequence": { "timesteps": 8, "features": 8 } },
+                  "searchSpace": { "embeddingSize": 16 } }
+                """, "searchSpace.embeddingSize", "model.text");
+        assertBad("""
+                { "dataset": "digits", "target": "label", "searchSpace": { "tokenization": "words" } }
+                """, "searchSpace.tokenization", "");
+        assertBad("""
+                { "dataset": "names", "target": "gender",
+                  "model": { "type": "lstm", "text": { "column": "name", "maxVocabulary": 0 } } }
+                """, "model.text.maxVocabulary", "");
+        assertThat(count("job")).isEqualTo(jobs);
+    }
+
+    private void assertBad(String body, String field, String message) {
+        ApiClient.Response response = api.postJson("/api/v1/jobs", body);
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.fieldErrors())
+                .as(response.text())
+                .anySatisfy(e -> assertThat(e).startsWith(field + ": ").contains(message));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
