@@ -58,6 +58,8 @@ public record JobSpec(
     public static final String REGRESSION = "regression";
     /** GAN jobs: learn to generate rows like the dataset's. */
     public static final String GENERATION = "generation";
+    /** Text lstm jobs without a target: learn to continue the text column, character by character. */
+    public static final String LANGUAGE_MODEL = "language_model";
 
     public JobSpec {
         execution = execution == null ? Execution.DL4J : execution;

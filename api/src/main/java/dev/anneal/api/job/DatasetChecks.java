@@ -24,11 +24,15 @@ final class DatasetChecks {
 
     /** GAN jobs model whole rows: there is no label column. */
     static Optional<String> noTarget(SpecNode root) {
+        return noTarget(
+                root,
+                "gan jobs learn to generate whole rows and have no target; list the columns to generate in"
+                        + " \"features\" (default: all)");
+    }
+
+    static Optional<String> noTarget(SpecNode root, String why) {
         if (root.has("target")) {
-            root.error(
-                    "target",
-                    "gan jobs learn to generate whole rows and have no target; list the columns to generate in"
-                            + " \"features\" (default: all)");
+            root.error("target", why);
         }
         return Optional.empty();
     }

@@ -39,15 +39,25 @@ record Dl4jJobParser(
         ModelSpecParser.Model model = ModelSpecParser.parse(root);
         Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
-        Optional<String> target = model.gan() ? DatasetChecks.noTarget(root) : root.string("target", true);
+        boolean languageModel = TextChecks.isLanguageModel(root);
+        Optional<String> target = model.gan()
+                ? DatasetChecks.noTarget(root)
+                : languageModel
+                        ? DatasetChecks.noTarget(
+                                root,
+                                "a language model learns to continue its text column (model.text.column) and has no"
+                                        + " target")
+                        : root.string("target", true);
         Optional<ColumnProfile> targetColumn =
                 target.flatMap(t -> profile.flatMap(p -> DatasetChecks.column(root, "target", p, t)));
         Optional<String> task = model.gan()
                 ? DatasetChecks.ganTask(root)
                 : model.series()
                         ? DatasetChecks.seriesTask(root)
-                        : root.choice("task", false, DatasetChecks.TASKS)
-                                .or(() -> targetColumn.map(DatasetChecks::inferTask));
+                        : languageModel
+                                ? TextChecks.languageModelTask(root, model)
+                                : root.choice("task", false, model.readsText() ? TextChecks.TASKS : DatasetChecks.TASKS)
+                                        .or(() -> targetColumn.map(DatasetChecks::inferTask));
         task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
         List<String> features = root.strings("features").orElse(List.of());
         List<ColumnProfile> used = profile.map(p -> {
@@ -70,7 +80,8 @@ record Dl4jJobParser(
                     root,
                     () -> table(dataset.get()),
                     model.text(),
-                    search.space().space());
+                    search.space().space(),
+                    languageModel);
         }
         if (search.space() != null) {
             LayoutChecks.checkLayoutParameters(
@@ -78,6 +89,12 @@ record Dl4jJobParser(
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);
         JobSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
+        if (languageModel) {
+            TextChecks.checkLanguageModel(
+                    root,
+                    validation,
+                    search.space() == null ? null : search.space().space());
+        }
         if (model.series() && search.space() != null) {
             SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);
         }

@@ -37,10 +37,10 @@ final class ObjectiveRules {
                     "objective.metric", "must be one of " + metrics + " for " + task + ", but was \"" + metric + "\"");
             return new Objective(metric, "maximize", "best");
         }
-        if (ObjectiveMetrics.VAL_AUC.equals(metric) && classes > 2) {
+        if (ObjectiveMetrics.TWO_CLASSES.contains(metric) && classes > 2) {
             root.error(
                     "objective.metric",
-                    "val_auc is defined for two classes, but the target has " + classes
+                    metric + " is defined for two classes, but the target has " + classes
                             + "; use val_f1, val_accuracy or val_loss");
         }
         boolean natural = Boolean.TRUE.equals(ObjectiveMetrics.maximized(task, metric));

@@ -23,7 +23,44 @@ import java.util.function.Supplier;
  */
 final class TextChecks {
 
+    /** Tasks of a text lstm job; {@code translation} is not among them yet. */
+    static final List<String> TASKS = List.of(JobSpec.CLASSIFICATION, JobSpec.REGRESSION, JobSpec.LANGUAGE_MODEL);
+
     private TextChecks() {}
+
+    static boolean isLanguageModel(SpecNode root) {
+        var task = root.json().path("task");
+        return task.isString() && JobSpec.LANGUAGE_MODEL.equals(task.stringValue());
+    }
+
+    static Optional<String> languageModelTask(SpecNode root, ModelSpecParser.Model model) {
+        if (!model.readsText()) {
+            root.error(
+                    "task",
+                    "language_model needs an lstm reading a text column: \"model\": {\"type\": \"lstm\","
+                            + " \"text\": {\"column\": \"...\"}}");
+        }
+        return Optional.of(JobSpec.LANGUAGE_MODEL);
+    }
+
+    /** A language model reads characters, predicts every step and scores one holdout. */
+    static void checkLanguageModel(SpecNode root, JobSpec.ValidationSpec validation, SearchSpace space) {
+        if (validation.isKfold()) {
+            root.error("validation.type", "a language model validates on a holdout of texts; use \"holdout\"");
+        }
+        if (space == null) {
+            return;
+        }
+        for (String name : List.of(Hyperparameters.TOKENIZATION, Hyperparameters.READOUT)) {
+            if (space.parameters().containsKey(name)) {
+                root.error(
+                        "searchSpace." + name,
+                        Hyperparameters.TOKENIZATION.equals(name)
+                                ? "a language model always reads characters (its metric is bits per character)"
+                                : "a language model predicts at every step; there is no readout to choose");
+            }
+        }
+    }
 
     /** @return the text column, the job's only input */
     static List<ColumnProfile> checkColumn(
@@ -48,7 +85,8 @@ final class TextChecks {
      * Fits the vocabulary on every row (a superset of any training split) with each tokenization
      * the space can choose, up to the longest {@code maxLength}: empty means no trial can train.
      */
-    static void checkVocabulary(SpecNode root, Supplier<CsvTable> table, JobSpec.TextSpec text, SearchSpace space) {
+    static void checkVocabulary(
+            SpecNode root, Supplier<CsvTable> table, JobSpec.TextSpec text, SearchSpace space, boolean languageModel) {
         if (text.minCount() <= 1) {
             return; // any row with a token gives a token
         }
@@ -57,7 +95,7 @@ final class TextChecks {
             return; // reported by checkColumn
         }
         int maxLength = (int) LargestPoints.max(space, Hyperparameters.MAX_LENGTH);
-        for (String spelling : tokenizations(space)) {
+        for (String spelling : languageModel ? List.of(Tokenizer.CHARACTERS.spelling()) : tokenizations(space)) {
             Tokenizer tokenizer = Tokenizer.of(spelling);
             List<List<String>> texts = new ArrayList<>(values.size());
             for (int row = 0; row < values.size(); row++) {

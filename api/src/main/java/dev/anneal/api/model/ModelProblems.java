@@ -34,24 +34,37 @@ final class ModelProblems {
         };
     }
 
-    /** 409: samples exist only for GAN jobs. */
+    /** 409: samples exist only for GAN jobs and language models. */
     static ApiProblem notAGenerationJob(long jobId) {
         return ApiProblem.conflict(
                         ProblemTypes.NOT_A_GENERATION_JOB,
                         "Not a generation job",
-                        "job " + jobId + " predicts a target; only generation (GAN) jobs store generated samples."
+                        "job " + jobId + " predicts a target; only generation (GAN) jobs and language models store"
+                                + " generated samples."
                                 + " Use /api/v1/jobs/" + jobId + "/predict")
                 .with("jobId", jobId);
     }
 
     /** 409: a GAN generates rows, it has no target to predict. */
     static ApiProblem notASupervisedJob(long jobId) {
+        return notASupervisedJob(
+                jobId,
+                "a generation (GAN) job: it generates rows instead of predicting a target; its best generator's rows");
+    }
+
+    /** 409: a language model generates texts, it has no target to predict. */
+    static ApiProblem aLanguageModel(long jobId) {
+        return notASupervisedJob(
+                jobId,
+                "a language model: it continues texts instead of predicting a target; texts drawn from its best model");
+    }
+
+    private static ApiProblem notASupervisedJob(long jobId, String what) {
         String samples = "/api/v1/jobs/" + jobId + "/best-samples";
         return ApiProblem.conflict(
                         ProblemTypes.NOT_A_SUPERVISED_JOB,
                         "Not a classification or regression job",
-                        "job " + jobId + " is a generation (GAN) job: it generates rows instead of predicting a"
-                                + " target; its best generator's rows are at " + samples)
+                        "job " + jobId + " is " + what + " are at " + samples)
                 .with("jobId", jobId)
                 .with("samples", samples);
     }

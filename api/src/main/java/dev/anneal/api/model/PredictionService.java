@@ -3,6 +3,7 @@ package dev.anneal.api.model;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.BestTrial;
+import dev.anneal.worker.prepare.LanguageModelPreparer;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,11 @@ class PredictionService {
                 throw ModelProblems.notASupervisedJob(jobId);
             }
             var model = loaded.get(job, trial);
+            if (model.isPresent()
+                    && LanguageModelPreparer.LAYOUT.equals(
+                            model.get().preprocessing().layout())) {
+                throw ModelProblems.aLanguageModel(jobId);
+            }
             if (model.isPresent()
                     && SeriesPredictions.LAYOUT.equals(
                             model.get().preprocessing().layout())) {

@@ -74,6 +74,40 @@ class TextModelsIT extends ServerIT {
     }
 
     @Test
+    void aCharacterLanguageModelLearnsNamesAndItsSamplesDownload() {
+        long id = api.submit("""
+                { "dataset": "names", "task": "language_model",
+                  "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "maxLength": 15, "embeddingSize": 16, "units": 64, "hiddenLayers": 1,
+                                   "learningRate": 0.01, "epochs": 2 },
+                  "maxTrials": 1 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("objective").path("metric").asString()).isEqualTo("val_bpc");
+        assertThat(job.path("objective").path("direction").asString()).isEqualTo("minimize");
+        // a uniform guess over ~55 characters costs 5.8 bits; two epochs get well under 3.5
+        assertThat(job.path("best").path("value").asDouble()).isBetween(1.0, 3.5);
+        JsonNode best = api.get("/api/v1/jobs/" + id + "/trials/"
+                        + job.path("best").path("trialNumber").asInt())
+                .json();
+        assertThat(best.path("metrics").get(0).has("val_perplexity")).isTrue();
+        assertThat(best.path("preprocessing").path("layout").asString()).isEqualTo("language_model");
+
+        ApiClient.Download samples = api.download("/api/v1/jobs/" + id + "/best-samples");
+        assertThat(samples.status()).isEqualTo(200);
+        String[] lines = new String(samples.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        assertThat(lines[0]).isEqualTo("name");
+        assertThat(lines).hasSize(21);
+
+        ApiClient.Response predict = api.postJson("/api/v1/jobs/" + id + "/predict", "{\"rows\": [{\"name\": \"A\"}]}");
+        assertThat(predict.status()).as(predict.text()).isEqualTo(409);
+        assertThat(predict.text()).contains("language model", "best-samples");
+    }
+
+    @Test
     void textSettingsThatCannotWorkGetA400NamingTheField() {
         api.upload("numbers-text", "numbers-text.csv", "n,label\n1,a\n2,b\n3,a\n4,b\n".getBytes());
         long jobs = count("job");
@@ -111,6 +145,21 @@ class TextModelsIT extends ServerIT {
                 { "dataset": "names", "target": "gender",
                   "model": { "type": "lstm", "text": { "column": "name", "maxVocabulary": 0 } } }
                 """, "model.text.maxVocabulary", "");
+        assertBad("""
+                { "dataset": "names", "task": "language_model", "target": "gender",
+                  "model": { "type": "lstm", "text": { "column": "name" } } }
+                """, "target", "has no target");
+        assertBad("""
+                { "dataset": "names", "task": "language_model" }
+                """, "task", "needs an lstm reading a text column");
+        assertBad("""
+                { "dataset": "names", "task": "language_model", "validation": { "type": "kfold", "folds": 3 },
+                  "model": { "type": "lstm", "text": { "column": "name" } } }
+                """, "validation.type", "holdout");
+        assertBad("""
+                { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "tokenization": "words" } }
+                """, "searchSpace.tokenization", "always reads characters");
         assertThat(count("job")).isEqualTo(jobs);
     }
 

@@ -46,6 +46,7 @@ public final class Hyperparameters {
     public static final String TOKENIZATION = "tokenization";
     public static final String MAX_LENGTH = "maxLength";
     public static final String EMBEDDING_SIZE = "embeddingSize";
+    public static final String READOUT = "readout";
     public static final String LATENT_SIZE = "latentSize";
     public static final String GENERATOR_LEARNING_RATE = "generatorLearningRate";
     public static final String DISCRIMINATOR_LEARNING_RATE = "discriminatorLearningRate";
@@ -213,6 +214,12 @@ public final class Hyperparameters {
                     .byDefault(32)
                     .usedBy(LSTM)
                     .means("size of the learned vector of each token (text lstm jobs)"),
+            choice(READOUT)
+                    .oneOf("last", "max", "mean")
+                    .byDefault("last")
+                    .usedBy(LSTM)
+                    .means("what the output layer sees of the last LSTM layer: its state after the last real step,"
+                            + " or the maximum or mean of its outputs over every real step"),
             whole(LATENT_SIZE)
                     .atLeast(1)
                     .atMost(1024)

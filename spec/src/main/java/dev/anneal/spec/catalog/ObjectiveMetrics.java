@@ -15,28 +15,42 @@ public final class ObjectiveMetrics {
     public static final String VAL_ACCURACY = "val_accuracy";
     public static final String VAL_F1 = "val_f1";
     public static final String VAL_AUC = "val_auc";
+    public static final String VAL_F1_POSITIVE = "val_f1_positive";
     public static final String VAL_MMD = "val_mmd";
     public static final String VAL_C2ST = "val_c2st";
     public static final String VAL_RMSE = "val_rmse";
     public static final String VAL_MAE = "val_mae";
     public static final String VAL_R2 = "val_r2";
+    public static final String VAL_BPC = "val_bpc";
+    public static final String VAL_PERPLEXITY = "val_perplexity";
 
-    private static final Map<String, Boolean> CLASSIFICATION =
-            Map.of(VAL_ACCURACY, true, VAL_F1, true, VAL_AUC, true, VAL_LOSS, false, LOSS, false);
+    private static final Map<String, Boolean> CLASSIFICATION = Map.of(
+            VAL_ACCURACY, true, VAL_F1, true, VAL_F1_POSITIVE, true, VAL_AUC, true, VAL_LOSS, false, LOSS, false);
+
+    /**
+     * Metrics of two-class targets only, about the positive class: the second in the target's
+     * order (numeric, else alphabetical), so 1, true, yes and spam are positive against 0, false,
+     * no and ham.
+     */
+    public static final java.util.Set<String> TWO_CLASSES = java.util.Set.of(VAL_F1_POSITIVE, VAL_AUC);
+
     private static final Map<String, Boolean> GENERATION = Map.of(VAL_MMD, false, VAL_C2ST, false, LOSS, false);
+    private static final Map<String, Boolean> LANGUAGE_MODEL =
+            Map.of(VAL_BPC, false, VAL_PERPLEXITY, false, VAL_LOSS, false, LOSS, false);
     private static final Map<String, Boolean> REGRESSION =
             Map.of(VAL_RMSE, false, VAL_MAE, false, VAL_R2, true, VAL_LOSS, false, LOSS, false);
 
     private ObjectiveMetrics() {}
 
     /**
-     * Metric names for a task, in documentation order. {@code val_auc} exists for two classes only;
+     * Metric names for a task, in documentation order. {@code val_auc} and {@code val_f1_positive} exist for two classes only;
      * {@code val_c2st} is the distance of the two-sample test's accuracy from chance, |acc - 0.5|.
      */
     public static List<String> names(String task) {
         return switch (task) {
-            case JobSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_AUC, VAL_LOSS, LOSS);
+            case JobSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_F1_POSITIVE, VAL_AUC, VAL_LOSS, LOSS);
             case JobSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
+            case JobSpec.LANGUAGE_MODEL -> List.of(VAL_BPC, VAL_PERPLEXITY, VAL_LOSS, LOSS);
             default -> List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
         };
     }
@@ -46,6 +60,7 @@ public final class ObjectiveMetrics {
         return switch (task) {
             case JobSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
             case JobSpec.GENERATION -> GENERATION.get(metric);
+            case JobSpec.LANGUAGE_MODEL -> LANGUAGE_MODEL.get(metric);
             default -> REGRESSION.get(metric);
         };
     }
@@ -55,6 +70,7 @@ public final class ObjectiveMetrics {
         return switch (task) {
             case JobSpec.CLASSIFICATION -> VAL_ACCURACY;
             case JobSpec.GENERATION -> VAL_MMD;
+            case JobSpec.LANGUAGE_MODEL -> VAL_BPC;
             default -> VAL_RMSE;
         };
     }

@@ -11,6 +11,9 @@ public final class DataPreparation {
 
     /** One {@link PreparedData} per validation fold. */
     public static List<PreparedData> prepare(CsvTable table, JobSpec spec, PreparationOptions options) {
+        if (JobSpec.LANGUAGE_MODEL.equals(spec.task())) {
+            return List.of(LanguageModelPreparer.prepare(table, spec, options));
+        }
         if (spec.model().series() != null) {
             return List.of(SeriesPreparer.prepare(table, spec, options));
         }

@@ -11,6 +11,7 @@ import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamily;
 import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.TrialParams;
@@ -25,6 +26,7 @@ import dev.anneal.worker.train.SupervisedTrainer;
 import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
+import dev.anneal.worker.train.text.LanguageModelRun;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -88,7 +90,9 @@ public class TrialRunner {
             TrainingMonitor monitor = monitor(control, policy, epochs);
             TrainingResult result = job.spec().model().type() == ModelFamily.GAN
                     ? GanTrials.train(folds.get(0), params, seed, monitor)
-                    : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
+                    : JobSpec.LANGUAGE_MODEL.equals(job.spec().task())
+                            ? LanguageModelRun.train(folds.get(0), job.spec(), params, seed, monitor)
+                            : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
             return finish(control, job, folds.get(0), result);
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());

@@ -55,6 +55,7 @@ final class EpochEvaluator {
         metrics.put(ObjectiveMetrics.VAL_ACCURACY, (double) correct / classes.length);
         metrics.put(ObjectiveMetrics.VAL_F1, macroF1(confusion));
         if (classCount == 2) {
+            metrics.put(ObjectiveMetrics.VAL_F1_POSITIVE, classF1(confusion, 1));
             metrics.put(ObjectiveMetrics.VAL_AUC, auc(p, classes));
         }
     }
@@ -64,15 +65,20 @@ final class EpochEvaluator {
         int k = confusion.length;
         double sum = 0;
         for (int c = 0; c < k; c++) {
-            int tp = confusion[c][c];
-            int actual = Arrays.stream(confusion[c]).sum();
-            int predicted = 0;
-            for (int[] row : confusion) {
-                predicted += row[c];
-            }
-            sum += actual + predicted == 0 ? 0 : 2.0 * tp / (actual + predicted);
+            sum += classF1(confusion, c);
         }
         return sum / k;
+    }
+
+    /** One class's F1 (harmonic mean of its precision and recall); 0 if never predicted nor present. */
+    static double classF1(int[][] confusion, int c) {
+        int tp = confusion[c][c];
+        int actual = Arrays.stream(confusion[c]).sum();
+        int predicted = 0;
+        for (int[] row : confusion) {
+            predicted += row[c];
+        }
+        return actual + predicted == 0 ? 0 : 2.0 * tp / (actual + predicted);
     }
 
     /**

@@ -8,10 +8,16 @@ import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.train.lstm.BatchedLstmLayer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds stacked LSTM layers over {@code [rows, features, timesteps]} input; the last layer is
@@ -31,7 +37,7 @@ public final class LstmNetworkFactory {
     public static MultiLayerNetwork build(
             int features, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
         var list = list(p, seed, iterationsPerEpoch);
-        stack(list, features, p);
+        readout(list, features, p);
         list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
         return MlpNetworkFactory.init(list);
     }
@@ -43,16 +49,41 @@ public final class LstmNetworkFactory {
      */
     public static MultiLayerNetwork buildText(
             int vocabulary, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
-        var list = list(p, seed, iterationsPerEpoch);
-        int embedding = p.getInt(Hyperparameters.EMBEDDING_SIZE);
-        list.layer(new EmbeddingSequenceLayer.Builder()
-                .nIn(vocabulary)
-                .nOut(embedding)
-                .inputLength(p.getInt(Hyperparameters.MAX_LENGTH))
-                .build());
-        stack(list, embedding, p);
+        var list = embedded(vocabulary, p.getInt(Hyperparameters.MAX_LENGTH), p, seed, iterationsPerEpoch);
+        readout(list, p.getInt(Hyperparameters.EMBEDDING_SIZE), p);
         list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
         return MlpNetworkFactory.init(list);
+    }
+
+    /**
+     * A character language model: the text stack with every layer returning its whole sequence,
+     * and a softmax over the vocabulary at every step (cross-entropy on the unmasked steps).
+     *
+     * @param length input steps: {@code maxLength + 1} (the start marker first)
+     */
+    public static MultiLayerNetwork buildLanguageModel(
+            int vocabulary, int length, TrialParams p, long seed, int iterationsPerEpoch) {
+        var list = embedded(vocabulary, length, p, seed, iterationsPerEpoch);
+        stack(list, p.getInt(Hyperparameters.EMBEDDING_SIZE), p, true);
+        list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .activation(Activation.SOFTMAX)
+                .dataFormat(RNNFormat.NCW) // as the LSTM layers hand it over (DL4J would otherwise infer NWC)
+                .nIn(p.getInt(UNITS))
+                .nOut(vocabulary)
+                .build());
+        return MlpNetworkFactory.init(list);
+    }
+
+    private static NeuralNetConfiguration.ListBuilder embedded(
+            int vocabulary, int length, TrialParams p, long seed, int iterationsPerEpoch) {
+        var list = list(p, seed, iterationsPerEpoch);
+        list.layer(new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabulary)
+                .nOut(p.getInt(Hyperparameters.EMBEDDING_SIZE))
+                .inputLength(length)
+                .outputDataFormat(RNNFormat.NCW)
+                .build());
+        return list;
     }
 
     private static NeuralNetConfiguration.ListBuilder list(TrialParams p, long seed, int iterationsPerEpoch) {
@@ -62,8 +93,24 @@ public final class LstmNetworkFactory {
                 .list();
     }
 
+    /**
+     * The stack read out as one vector per sequence: the last real step's state ({@code last}),
+     * or a max or mean over the real steps of the last layer's outputs. The pooling layer honours
+     * the feature mask, so padding enters neither.
+     */
+    private static void readout(NeuralNetConfiguration.ListBuilder list, int features, TrialParams p) {
+        String readout = p.getString(Hyperparameters.READOUT);
+        if ("last".equals(readout)) {
+            stack(list, features, p, false);
+            return;
+        }
+        stack(list, features, p, true);
+        list.layer(new GlobalPoolingLayer.Builder("max".equals(readout) ? PoolingType.MAX : PoolingType.AVG).build());
+    }
+
     /** {@code hiddenLayers} LSTM layers of {@code units}, dropout between them and before the output. */
-    private static void stack(NeuralNetConfiguration.ListBuilder list, int features, TrialParams p) {
+    private static void stack(
+            NeuralNetConfiguration.ListBuilder list, int features, TrialParams p, boolean sequenceOut) {
         int units = p.getInt(UNITS);
         int layers = p.getInt(HIDDEN_LAYERS);
         double dropout = p.getDouble(DROPOUT);
@@ -73,7 +120,7 @@ public final class LstmNetworkFactory {
                 list.layer(new DropoutLayer.Builder(1.0 - dropout).build()); // DL4J takes the keep probability
             }
             // every layer but the last hands its whole sequence to the next
-            list.layer(new BatchedLstmLayer(width, units, i < layers - 1));
+            list.layer(new BatchedLstmLayer(width, units, sequenceOut || i < layers - 1));
             width = units;
         }
         if (dropout > 0) {

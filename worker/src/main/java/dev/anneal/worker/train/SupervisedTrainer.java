@@ -63,7 +63,13 @@ public final class SupervisedTrainer {
         }
     }
 
-    private static TrainingResult train(List<FoldRun> runs, JobSpec spec, TrialParams params, TrainingMonitor monitor) {
+    /**
+     * The epoch loop over runs that train side by side (folds): stopping, divergence, early
+     * stopping, the best epoch's weights and reporting, for any family whose run can train an
+     * epoch and evaluate it.
+     */
+    public static TrainingResult train(
+            List<? extends EpochRun> runs, JobSpec spec, TrialParams params, TrainingMonitor monitor) {
         int epochs = params.getInt(EPOCHS);
         int patience = params.getInt(EARLY_STOPPING);
         var objective = spec.objective();
@@ -73,7 +79,7 @@ public final class SupervisedTrainer {
         double bestValue = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             List<Map<String, Double>> perFold = new ArrayList<>();
-            for (FoldRun run : runs) {
+            for (EpochRun run : runs) {
                 Double loss = run.trainEpoch(epoch, monitor);
                 if (loss == null) {
                     return new TrainingResult.Stopped(epoch - 1);
@@ -137,7 +143,7 @@ public final class SupervisedTrainer {
     }
 
     /** One fold's network, data and shuffling state. */
-    private static final class FoldRun implements AutoCloseable {
+    private static final class FoldRun implements EpochRun {
 
         private final PreparedData data;
         private final SupervisedModel model;
@@ -173,8 +179,8 @@ public final class SupervisedTrainer {
             }
         }
 
-        /** @return the epoch's mean training loss, or {@code null} if a stop was requested */
-        Double trainEpoch(int epoch, TrainingMonitor monitor) {
+        @Override
+        public Double trainEpoch(int epoch, TrainingMonitor monitor) {
             Permutations.shuffle(order, shuffle);
             double lossSum = 0;
             int batches = 0;
@@ -217,7 +223,8 @@ public final class SupervisedTrainer {
             return net.score();
         }
 
-        Map<String, Double> evaluate(double trainLoss) {
+        @Override
+        public Map<String, Double> evaluate(double trainLoss) {
             if (dense != null) {
                 return EpochEvaluator.evaluate(dense.output(data.validationX()), data, trainLoss);
             }
@@ -227,12 +234,13 @@ public final class SupervisedTrainer {
                     trainLoss);
         }
 
-        void keepCurrentWeights() {
+        @Override
+        public void keepCurrentWeights() {
             keptWeights = net.params().dup();
         }
 
-        /** The network with the kept weights, as a DL4J model zip (without updater state). */
-        TrainedModel modelZip() {
+        @Override
+        public TrainedModel modelZip() {
             if (keptWeights != null) {
                 net.setParams(keptWeights);
             }

@@ -36,8 +36,16 @@ class TextMaskingTest {
     }
 
     private static MultiLayerNetwork network(int maxLength) {
-        var params = new TrialParams(
-                Map.of("maxLength", (long) maxLength, "embeddingSize", 5L, "units", 6L, "hiddenLayers", 2L));
+        return network(maxLength, "last");
+    }
+
+    private static MultiLayerNetwork network(int maxLength, String readout) {
+        var params = new TrialParams(Map.of(
+                "maxLength", (long) maxLength,
+                "embeddingSize", 5L,
+                "units", 6L,
+                "hiddenLayers", 2L,
+                "readout", readout));
         return LstmNetworkFactory.buildText(VOCABULARY, 2, true, params, 11, 1);
     }
 
@@ -63,10 +71,11 @@ class TextMaskingTest {
         return new INDArray[] {output, Nd4j.scalar(net.score()), gradient};
     }
 
-    @Test
-    void extraPaddingChangesNeitherOutputsNorGradients() {
-        MultiLayerNetwork short7 = network(7);
-        MultiLayerNetwork long19 = network(19);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"last", "max", "mean"})
+    void extraPaddingChangesNeitherOutputsNorGradients(String readout) {
+        MultiLayerNetwork short7 = network(7, readout);
+        MultiLayerNetwork long19 = network(19, readout);
         long19.setParams(short7.params().dup());
 
         INDArray[] a = pass(short7, 7);

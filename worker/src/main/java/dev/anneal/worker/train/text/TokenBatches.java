@@ -1,0 +1,54 @@
+package dev.anneal.worker.train.text;
+
+import dev.anneal.data.text.Vocabulary;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Mini-batches of token-id rows as DL4J wants them: ids {@code [rows, steps]}, their mask, and
+ * per-step one-hot labels {@code [rows, vocabulary, steps]} built per batch (a whole split of
+ * one-hot steps would take vocabulary-times the memory of its ids).
+ */
+final class TokenBatches {
+
+    private TokenBatches() {}
+
+    /** Rows {@code order[start..end)} of {@code ids}. */
+    static INDArray ids(float[][] ids, int[] order, int start, int end) {
+        int steps = ids[0].length;
+        float[] flat = new float[(end - start) * steps];
+        for (int i = start; i < end; i++) {
+            System.arraycopy(ids[order[i]], 0, flat, (i - start) * steps, steps);
+        }
+        return Nd4j.create(flat, new long[] {end - start, steps}, 'c');
+    }
+
+    /** 1 where a step holds a token, 0 on padding. */
+    static INDArray mask(INDArray ids) {
+        return ids.neq(Vocabulary.PADDING).castTo(ids.dataType());
+    }
+
+    /** One-hot labels of rows {@code order[start..end)}; padded steps are all zeros (and masked). */
+    static INDArray oneHot(float[][] labels, int[] order, int start, int end, int vocabulary) {
+        int steps = labels[0].length;
+        float[] flat = new float[(end - start) * vocabulary * steps];
+        for (int i = start; i < end; i++) {
+            float[] row = labels[order[i]];
+            for (int t = 0; t < steps; t++) {
+                int id = (int) row[t];
+                if (id != Vocabulary.PADDING) {
+                    flat[((i - start) * vocabulary + id) * steps + t] = 1f;
+                }
+            }
+        }
+        return Nd4j.create(flat, new long[] {end - start, vocabulary, steps}, 'c');
+    }
+
+    static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+}
