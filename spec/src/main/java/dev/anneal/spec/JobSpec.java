@@ -60,6 +60,8 @@ public record JobSpec(
     public static final String GENERATION = "generation";
     /** Text lstm jobs without a target: learn to continue the text column, character by character. */
     public static final String LANGUAGE_MODEL = "language_model";
+    /** Text lstm jobs from a source text column to the target column's space-separated tokens. */
+    public static final String TRANSLATION = "translation";
 
     public JobSpec {
         execution = execution == null ? Execution.DL4J : execution;

@@ -39,7 +39,9 @@ record Dl4jJobParser(
         ModelSpecParser.Model model = ModelSpecParser.parse(root);
         Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
-        boolean languageModel = TextChecks.isLanguageModel(root);
+        Optional<String> sequenceTask = TextChecks.sequenceTask(root);
+        boolean languageModel =
+                sequenceTask.filter(JobSpec.LANGUAGE_MODEL::equals).isPresent();
         Optional<String> target = model.gan()
                 ? DatasetChecks.noTarget(root)
                 : languageModel
@@ -54,11 +56,13 @@ record Dl4jJobParser(
                 ? DatasetChecks.ganTask(root)
                 : model.series()
                         ? DatasetChecks.seriesTask(root)
-                        : languageModel
-                                ? TextChecks.languageModelTask(root, model)
+                        : sequenceTask.isPresent()
+                                ? TextChecks.checkSequenceModel(root, sequenceTask.get(), model)
                                 : root.choice("task", false, model.readsText() ? TextChecks.TASKS : DatasetChecks.TASKS)
                                         .or(() -> targetColumn.map(DatasetChecks::inferTask));
-        task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
+        if (sequenceTask.isEmpty()) {
+            task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
+        }
         List<String> features = root.strings("features").orElse(List.of());
         List<ColumnProfile> used = profile.map(p -> {
                     if (model.readsText()) {
@@ -89,11 +93,13 @@ record Dl4jJobParser(
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);
         JobSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);
-        if (languageModel) {
-            TextChecks.checkLanguageModel(
+        if (sequenceTask.isPresent()) {
+            TextChecks.checkSequenceTask(
                     root,
+                    sequenceTask.get(),
                     validation,
-                    search.space() == null ? null : search.space().space());
+                    search.space() == null ? null : search.space().space(),
+                    targetColumn);
         }
         if (model.series() && search.space() != null) {
             SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);

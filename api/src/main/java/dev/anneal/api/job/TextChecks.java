@@ -28,37 +28,55 @@ final class TextChecks {
 
     private TextChecks() {}
 
-    static boolean isLanguageModel(SpecNode root) {
+    /** The spec's task if it is one that only a text lstm has ({@code language_model}, {@code translation}). */
+    static Optional<String> sequenceTask(SpecNode root) {
         var task = root.json().path("task");
-        return task.isString() && JobSpec.LANGUAGE_MODEL.equals(task.stringValue());
+        return task.isString()
+                        && (JobSpec.LANGUAGE_MODEL.equals(task.stringValue())
+                                || JobSpec.TRANSLATION.equals(task.stringValue()))
+                ? Optional.of(task.stringValue())
+                : Optional.empty();
     }
 
-    static Optional<String> languageModelTask(SpecNode root, ModelSpecParser.Model model) {
+    static Optional<String> checkSequenceModel(SpecNode root, String task, ModelSpecParser.Model model) {
         if (!model.readsText()) {
             root.error(
                     "task",
-                    "language_model needs an lstm reading a text column: \"model\": {\"type\": \"lstm\","
+                    task + " needs an lstm reading a text column: \"model\": {\"type\": \"lstm\","
                             + " \"text\": {\"column\": \"...\"}}");
         }
-        return Optional.of(JobSpec.LANGUAGE_MODEL);
+        return Optional.of(task);
     }
 
-    /** A language model reads characters, predicts every step and scores one holdout. */
-    static void checkLanguageModel(SpecNode root, JobSpec.ValidationSpec validation, SearchSpace space) {
+    /**
+     * Language models and translations predict sequences and score one holdout: no folds, no
+     * readout; a language model always reads characters, and a translation's target is text.
+     */
+    static void checkSequenceTask(
+            SpecNode root,
+            String task,
+            JobSpec.ValidationSpec validation,
+            SearchSpace space,
+            Optional<ColumnProfile> target) {
+        String what = JobSpec.LANGUAGE_MODEL.equals(task) ? "a language model" : "a translation";
         if (validation.isKfold()) {
-            root.error("validation.type", "a language model validates on a holdout of texts; use \"holdout\"");
+            root.error("validation.type", what + " validates on a holdout; use \"holdout\"");
         }
+        target.filter(c -> !ColumnProfile.CATEGORICAL.equals(c.type()))
+                .ifPresent(c -> root.error(
+                        "target",
+                        "column \"" + c.name() + "\" holds numbers; a translation's target is text, its tokens"
+                                + " separated by spaces"));
         if (space == null) {
             return;
         }
-        for (String name : List.of(Hyperparameters.TOKENIZATION, Hyperparameters.READOUT)) {
-            if (space.parameters().containsKey(name)) {
-                root.error(
-                        "searchSpace." + name,
-                        Hyperparameters.TOKENIZATION.equals(name)
-                                ? "a language model always reads characters (its metric is bits per character)"
-                                : "a language model predicts at every step; there is no readout to choose");
-            }
+        if (space.parameters().containsKey(Hyperparameters.READOUT)) {
+            root.error("searchSpace.readout", what + " predicts at every step; there is no readout to choose");
+        }
+        if (JobSpec.LANGUAGE_MODEL.equals(task) && space.parameters().containsKey(Hyperparameters.TOKENIZATION)) {
+            root.error(
+                    "searchSpace.tokenization",
+                    "a language model always reads characters (its metric is bits per character)");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.anneal.spec.JobSpecJson;
 import dev.anneal.worker.predict.TrainedNetwork;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreprocessingRecord;
+import dev.anneal.worker.prepare.TranslationPreparer;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,9 @@ class LoadedModels {
                         // a series model encodes whole windows (SeriesPredictions), not single rows
                         SeriesPredictions.LAYOUT.equals(record.layout())
                                 ? List.of()
+                                // a translation reads its source only; the second transform is its target's
                                 : record.features().stream()
+                                        .limit(TranslationPreparer.LAYOUT.equals(record.layout()) ? 1 : Long.MAX_VALUE)
                                         .map(FeatureEncoder::of)
                                         .toList()))
                 .orElse(null);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One row's prediction: a class with every class's probability, or a value in the target's units. */
-sealed interface Prediction permits Prediction.ClassPrediction, Prediction.Value {
+sealed interface Prediction permits Prediction.ClassPrediction, Prediction.Value, Prediction.Sequence {
 
     /**
      * @param label the most probable class (ties go to the first in the model's class order)
@@ -15,6 +15,9 @@ sealed interface Prediction permits Prediction.ClassPrediction, Prediction.Value
     record ClassPrediction(String label, Map<String, Double> probabilities) implements Prediction {}
 
     record Value(double value) implements Prediction {}
+
+    /** A translation: the decoded target tokens, space-separated as the target column writes them. */
+    record Sequence(String sequence) implements Prediction {}
 
     /** Network outputs decoded with the target's training encoding. */
     static List<Prediction> decode(float[][] outputs, TargetTransform target) {

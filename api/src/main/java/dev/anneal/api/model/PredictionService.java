@@ -4,6 +4,7 @@ import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.BestTrial;
 import dev.anneal.worker.prepare.LanguageModelPreparer;
+import dev.anneal.worker.prepare.TranslationPreparer;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +45,18 @@ class PredictionService {
                             model.get().preprocessing().layout())) {
                 return new PredictionResponse(
                         jobId, trial.trialId(), trial.trialNumber(), SeriesPredictions.forecast(body, model.get()));
+            }
+            if (model.isPresent()
+                    && TranslationPreparer.LAYOUT.equals(
+                            model.get().preprocessing().layout())) {
+                float[][] rows = PredictionRows.encode(body, model.get());
+                return new PredictionResponse(
+                        jobId,
+                        trial.trialId(),
+                        trial.trialNumber(),
+                        model.get().network().translate(rows).stream()
+                                .<Prediction>map(Prediction.Sequence::new)
+                                .toList());
             }
             if (model.isPresent()) {
                 float[][] rows = PredictionRows.encode(body, model.get());

@@ -108,6 +108,54 @@ class TextModelsIT extends ServerIT {
     }
 
     @Test
+    void anEncoderDecoderTranslatesSpellingsToPhonemesAndPredictsSequences() throws Exception {
+        // every 40th word of the CMU dictionary: 2,800 words over the whole alphabet
+        String csv;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(SharedDatasets.bytes("cmudict.csv.gz"))),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            var lines = in.lines().toList();
+            csv = java.util.stream.IntStream.range(0, lines.size())
+                    .filter(i -> i % 40 == 0)
+                    .mapToObj(lines::get)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
+        ApiClient.Response upload = api.upload("cmudict-slice", "cmudict-slice.csv", csv.getBytes());
+        assertThat(upload.status()).as(upload.text()).isIn(201, 409);
+        long id = api.submit("""
+                { "dataset": "cmudict-slice", "target": "phonemes", "task": "translation",
+                  "model": { "type": "lstm", "text": { "column": "word" } },
+                  "validation": { "type": "holdout", "fraction": 0.1 },
+                  "searchSpace": { "tokenization": "characters", "maxLength": 16, "embeddingSize": 16,
+                                   "units": 64, "hiddenLayers": 1, "learningRate": 0.01, "gradientClipping": 1.0,
+                                   "epochs": 3 },
+                  "maxTrials": 1 }
+                """);
+
+        JsonNode job = api.awaitFinished(id, Duration.ofMinutes(5));
+
+        assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.path("objective").path("metric").asString()).isEqualTo("val_ter");
+        assertThat(job.path("best").path("value").asDouble()).isBetween(0.05, 0.95);
+        JsonNode best = api.get("/api/v1/jobs/" + id + "/trials/"
+                        + job.path("best").path("trialNumber").asInt())
+                .json();
+        assertThat(best.path("metrics").get(0).has("val_ser")).isTrue();
+        JsonNode target = best.path("preprocessing").path("features").get(1);
+        assertThat(target.path("column").asString()).isEqualTo("phonemes");
+        assertThat(target.path("tokenization").asString()).isEqualTo("spaces");
+
+        ApiClient.Response predicted = api.postJson(
+                "/api/v1/jobs/" + id + "/predict", "{\"rows\": [{\"word\": \"TABLE\"}, {\"word\": \"ANNEAL\"}]}");
+        assertThat(predicted.status()).as(predicted.text()).isEqualTo(200);
+        for (JsonNode p : predicted.json().path("predictions")) {
+            // phonemes the target column uses, space-separated
+            assertThat(p.path("sequence").asString()).matches("[A-Z]+[0-2]?( [A-Z]+[0-2]?)*");
+        }
+    }
+
+    @Test
     void textSettingsThatCannotWorkGetA400NamingTheField() {
         api.upload("numbers-text", "numbers-text.csv", "n,label\n1,a\n2,b\n3,a\n4,b\n".getBytes());
         long jobs = count("job");

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public enum Tokenizer {
     WORDS,
-    CHARACTERS;
+    CHARACTERS,
+    /** Runs of non-space characters exactly as written: a translation's target tokens ("AH0 B AW1 T"). */
+    SPACES;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+(?:'[\\p{L}\\p{N}_]+)*|[^\\s\\p{L}\\p{N}_]");
 
@@ -40,6 +42,14 @@ public enum Tokenizer {
         }
         if (this == CHARACTERS) {
             text.codePoints().limit(limit).forEach(cp -> tokens.add(new String(Character.toChars(cp))));
+            return tokens;
+        }
+        if (this == SPACES) {
+            for (String token : text.trim().split("\\s+")) {
+                if (!token.isEmpty() && tokens.size() < limit) {
+                    tokens.add(token);
+                }
+            }
             return tokens;
         }
         Matcher m = WORD.matcher(text);

@@ -23,6 +23,8 @@ public final class ObjectiveMetrics {
     public static final String VAL_R2 = "val_r2";
     public static final String VAL_BPC = "val_bpc";
     public static final String VAL_PERPLEXITY = "val_perplexity";
+    public static final String VAL_TER = "val_ter";
+    public static final String VAL_SER = "val_ser";
 
     private static final Map<String, Boolean> CLASSIFICATION = Map.of(
             VAL_ACCURACY, true, VAL_F1, true, VAL_F1_POSITIVE, true, VAL_AUC, true, VAL_LOSS, false, LOSS, false);
@@ -37,6 +39,8 @@ public final class ObjectiveMetrics {
     private static final Map<String, Boolean> GENERATION = Map.of(VAL_MMD, false, VAL_C2ST, false, LOSS, false);
     private static final Map<String, Boolean> LANGUAGE_MODEL =
             Map.of(VAL_BPC, false, VAL_PERPLEXITY, false, VAL_LOSS, false, LOSS, false);
+    private static final Map<String, Boolean> TRANSLATION =
+            Map.of(VAL_TER, false, VAL_SER, false, VAL_LOSS, false, LOSS, false);
     private static final Map<String, Boolean> REGRESSION =
             Map.of(VAL_RMSE, false, VAL_MAE, false, VAL_R2, true, VAL_LOSS, false, LOSS, false);
 
@@ -51,6 +55,7 @@ public final class ObjectiveMetrics {
             case JobSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_F1_POSITIVE, VAL_AUC, VAL_LOSS, LOSS);
             case JobSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
             case JobSpec.LANGUAGE_MODEL -> List.of(VAL_BPC, VAL_PERPLEXITY, VAL_LOSS, LOSS);
+            case JobSpec.TRANSLATION -> List.of(VAL_TER, VAL_SER, VAL_LOSS, LOSS);
             default -> List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
         };
     }
@@ -61,6 +66,7 @@ public final class ObjectiveMetrics {
             case JobSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
             case JobSpec.GENERATION -> GENERATION.get(metric);
             case JobSpec.LANGUAGE_MODEL -> LANGUAGE_MODEL.get(metric);
+            case JobSpec.TRANSLATION -> TRANSLATION.get(metric);
             default -> REGRESSION.get(metric);
         };
     }
@@ -71,6 +77,7 @@ public final class ObjectiveMetrics {
             case JobSpec.CLASSIFICATION -> VAL_ACCURACY;
             case JobSpec.GENERATION -> VAL_MMD;
             case JobSpec.LANGUAGE_MODEL -> VAL_BPC;
+            case JobSpec.TRANSLATION -> VAL_TER;
             default -> VAL_RMSE;
         };
     }

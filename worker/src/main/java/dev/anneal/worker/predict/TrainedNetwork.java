@@ -2,10 +2,12 @@ package dev.anneal.worker.predict;
 
 import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.prepare.PreprocessingRecord;
+import dev.anneal.worker.prepare.TranslationPreparer;
 import dev.anneal.worker.train.InputShape;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -17,10 +19,13 @@ public final class TrainedNetwork {
 
     private final MultiLayerNetwork network;
     private final InputShape shape;
+    /** Set instead of {@link #network} for translation jobs, whose model is an encoder–decoder graph. */
+    private final TrainedTranslator translator;
 
-    private TrainedNetwork(MultiLayerNetwork network, InputShape shape) {
+    private TrainedNetwork(MultiLayerNetwork network, InputShape shape, TrainedTranslator translator) {
         this.network = network;
         this.shape = shape;
+        this.translator = translator;
     }
 
     /**
@@ -30,10 +35,14 @@ public final class TrainedNetwork {
      *     as it did in training
      */
     public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, JobSpec spec) {
+        if (TranslationPreparer.LAYOUT.equals(record.layout())) {
+            return new TrainedNetwork(null, null, TrainedTranslator.restore(zip, record));
+        }
         try {
             return new TrainedNetwork(
                     ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false),
-                    InputShape.of(spec, record));
+                    InputShape.of(spec, record),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored DL4J model", e);
         }
@@ -45,7 +54,18 @@ public final class TrainedNetwork {
      * state (layer inputs, workspaces) and is not safe for concurrent {@code output} calls.
      */
     public synchronized float[][] output(float[][] rows) {
+        if (network == null) {
+            throw new IllegalStateException("a translation model decodes sequences; call translate");
+        }
         var input = shape.toInput(rows);
         return network.output(input, false, shape.mask(input), null).toFloatMatrix();
+    }
+
+    /** Translation models: each encoded source row's decoded target tokens, space-separated. */
+    public List<String> translate(float[][] sourceRows) {
+        if (translator == null) {
+            throw new IllegalStateException("only translation models decode sequences");
+        }
+        return translator.translate(sourceRows);
     }
 }

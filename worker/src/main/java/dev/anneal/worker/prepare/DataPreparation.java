@@ -14,6 +14,9 @@ public final class DataPreparation {
         if (JobSpec.LANGUAGE_MODEL.equals(spec.task())) {
             return List.of(LanguageModelPreparer.prepare(table, spec, options));
         }
+        if (JobSpec.TRANSLATION.equals(spec.task())) {
+            return List.of(TranslationPreparer.prepare(table, spec, options));
+        }
         if (spec.model().series() != null) {
             return List.of(SeriesPreparer.prepare(table, spec, options));
         }

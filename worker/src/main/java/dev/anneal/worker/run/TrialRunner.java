@@ -27,6 +27,7 @@ import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.text.LanguageModelRun;
+import dev.anneal.worker.train.text.TranslationRun;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -92,7 +93,9 @@ public class TrialRunner {
                     ? GanTrials.train(folds.get(0), params, seed, monitor)
                     : JobSpec.LANGUAGE_MODEL.equals(job.spec().task())
                             ? LanguageModelRun.train(folds.get(0), job.spec(), params, seed, monitor)
-                            : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
+                            : JobSpec.TRANSLATION.equals(job.spec().task())
+                                    ? TranslationRun.train(folds.get(0), job.spec(), params, seed, monitor)
+                                    : SupervisedTrainer.train(folds, job.spec(), params, seed, monitor);
             return finish(control, job, folds.get(0), result);
         } catch (TrainingDataException e) {
             log.warn("Trial cannot train: {}", e.getMessage());

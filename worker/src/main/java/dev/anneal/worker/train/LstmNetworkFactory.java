@@ -65,8 +65,11 @@ public final class LstmNetworkFactory {
             int vocabulary, int length, TrialParams p, long seed, int iterationsPerEpoch) {
         var list = embedded(vocabulary, length, p, seed, iterationsPerEpoch);
         stack(list, p.getInt(Hyperparameters.EMBEDDING_SIZE), p, true);
+        double dropout = p.getDouble(DROPOUT);
         list.layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .activation(Activation.SOFTMAX)
+                // the output layer drops its own input, for the same reason as in stack
+                .dropOut(dropout > 0 ? 1.0 - dropout : 0)
                 .dataFormat(RNNFormat.NCW) // as the LSTM layers hand it over (DL4J would otherwise infer NWC)
                 .nIn(p.getInt(UNITS))
                 .nOut(vocabulary)
@@ -102,13 +105,16 @@ public final class LstmNetworkFactory {
         String readout = p.getString(Hyperparameters.READOUT);
         if ("last".equals(readout)) {
             stack(list, features, p, false);
-            return;
+        } else {
+            stack(list, features, p, true);
+            list.layer(
+                    new GlobalPoolingLayer.Builder("max".equals(readout) ? PoolingType.MAX : PoolingType.AVG).build());
         }
-        stack(list, features, p, true);
-        list.layer(new GlobalPoolingLayer.Builder("max".equals(readout) ? PoolingType.MAX : PoolingType.AVG).build());
+        // on the one vector per sequence: DL4J's masked pooling fails on a dropout layer's masked output
+        outputDropout(list, p);
     }
 
-    /** {@code hiddenLayers} LSTM layers of {@code units}, dropout between them and before the output. */
+    /** {@code hiddenLayers} LSTM layers of {@code units}, with dropout between them. */
     private static void stack(
             NeuralNetConfiguration.ListBuilder list, int features, TrialParams p, boolean sequenceOut) {
         int units = p.getInt(UNITS);
@@ -116,13 +122,24 @@ public final class LstmNetworkFactory {
         double dropout = p.getDouble(DROPOUT);
         int width = features;
         for (int i = 0; i < layers; i++) {
-            if (dropout > 0 && i > 0) {
-                list.layer(new DropoutLayer.Builder(1.0 - dropout).build()); // DL4J takes the keep probability
-            }
             // every layer but the last hands its whole sequence to the next
-            list.layer(new BatchedLstmLayer(width, units, sequenceOut || i < layers - 1));
+            var layer = new BatchedLstmLayer.Builder()
+                    .nIn(width)
+                    .nOut(units)
+                    .returnSequences(sequenceOut || i < layers - 1);
+            if (dropout > 0 && i > 0) {
+                // the layer drops its own input (DL4J takes the keep probability): a DropoutLayer
+                // between recurrent layers fails on masked sequences in DL4J 1.0.0-M2.1
+                layer.dropOut(1.0 - dropout);
+            }
+            list.layer(layer.build());
             width = units;
         }
+    }
+
+    /** Dropout before the output layer. */
+    private static void outputDropout(NeuralNetConfiguration.ListBuilder list, TrialParams p) {
+        double dropout = p.getDouble(DROPOUT);
         if (dropout > 0) {
             list.layer(new DropoutLayer.Builder(1.0 - dropout).build());
         }

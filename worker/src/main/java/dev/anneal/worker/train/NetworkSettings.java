@@ -92,7 +92,7 @@ public final class NetworkSettings {
         };
     }
 
-    static double learningRate(TrialParams p) {
+    public static double learningRate(TrialParams p) {
         return p.getDouble(LEARNING_RATE);
     }
 

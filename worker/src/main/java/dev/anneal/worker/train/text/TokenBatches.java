@@ -23,6 +23,28 @@ final class TokenBatches {
         return Nd4j.create(flat, new long[] {end - start, steps}, 'c');
     }
 
+    /**
+     * A decoder's teacher-forced input for label rows {@code order[start..end)}: the end id (as the
+     * start marker), then each label moved one step later; the last label (an end id or padding)
+     * is never an input. Its mask equals the labels' mask.
+     */
+    static INDArray shiftedRight(float[][] labels, int[] order, int start, int end) {
+        int steps = labels[0].length;
+        float[] flat = new float[(end - start) * steps];
+        for (int i = start; i < end; i++) {
+            float[] row = labels[order[i]];
+            int offset = (i - start) * steps;
+            flat[offset] = Vocabulary.END;
+            System.arraycopy(row, 0, flat, offset + 1, steps - 1);
+            for (int t = 1; t < steps; t++) {
+                if (row[t] == Vocabulary.PADDING) {
+                    flat[offset + t] = Vocabulary.PADDING;
+                }
+            }
+        }
+        return Nd4j.create(flat, new long[] {end - start, steps}, 'c');
+    }
+
     /** 1 where a step holds a token, 0 on padding. */
     static INDArray mask(INDArray ids) {
         return ids.neq(Vocabulary.PADDING).castTo(ids.dataType());

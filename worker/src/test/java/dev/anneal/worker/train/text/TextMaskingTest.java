@@ -97,6 +97,31 @@ class TextMaskingTest {
         assertThat(a[2].amaxNumber().doubleValue()).isGreaterThan(1e-4);
     }
 
+    /** Dropout between stacked layers and before the output trains on masked batches for every readout. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"last", "max", "mean", "language-model"})
+    void maskedBatchesTrainWithDropout(String readout) {
+        var values = new java.util.HashMap<String, Object>(
+                Map.of("maxLength", 7L, "embeddingSize", 5L, "units", 6L, "hiddenLayers", 2L, "dropout", 0.3));
+        INDArray input = padded(7);
+        INDArray mask = new InputShape.Tokens(7).mask(input);
+        MultiLayerNetwork net;
+        INDArray labels;
+        if (readout.equals("language-model")) {
+            net = LstmNetworkFactory.buildLanguageModel(VOCABULARY, 7, new TrialParams(values), 11, 1);
+            labels = Nd4j.zeros(DataType.FLOAT, 3, VOCABULARY, 7);
+            labels.putScalar(new int[] {0, 4, 0}, 1);
+        } else {
+            values.put("readout", readout);
+            net = LstmNetworkFactory.buildText(VOCABULARY, 2, true, new TrialParams(values), 11, 1);
+            labels = Nd4j.create(LABELS);
+        }
+        INDArray before = net.params().dup();
+        net.fit(input, labels, mask, readout.equals("language-model") ? mask : null);
+        assertThat(Double.isFinite(net.score())).isTrue();
+        assertThat(net.params().equalsWithEps(before, 1e-9)).isFalse();
+    }
+
     @Test
     void withoutTheMaskPaddingWouldChangeTheOutput() {
         // the control: the same texts unmasked do differ, so the test above can fail

@@ -1,0 +1,48 @@
+package dev.anneal.worker.predict;
+
+import dev.anneal.worker.prepare.FeatureEncoder;
+import dev.anneal.worker.prepare.PreprocessingRecord;
+import dev.anneal.worker.prepare.TextEncoder;
+import dev.anneal.worker.train.text.GreedyDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A stored translation trial's encoder–decoder, restored to decode encoded source rows into the
+ * target's tokens, joined by spaces as the target column writes them.
+ */
+final class TrainedTranslator {
+
+    private final ComputationGraph network;
+    private final TextEncoder target;
+
+    private TrainedTranslator(ComputationGraph network, TextEncoder target) {
+        this.network = network;
+        this.target = target;
+    }
+
+    static TrainedTranslator restore(byte[] zip, PreprocessingRecord record) {
+        try {
+            return new TrainedTranslator(
+                    ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false),
+                    (TextEncoder) FeatureEncoder.of(record.features().get(1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the stored DL4J model", e);
+        }
+    }
+
+    synchronized List<String> translate(float[][] sourceRows) {
+        return GreedyDecoder.decode(network, Nd4j.create(sourceRows), target.maxLength() + 1).stream()
+                .map(ids -> Arrays.stream(ids)
+                        .mapToObj(id -> target.vocabulary().token(id))
+                        .collect(Collectors.joining(" ")))
+                .toList();
+    }
+}

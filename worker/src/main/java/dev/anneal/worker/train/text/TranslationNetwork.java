@@ -1,0 +1,122 @@
+package dev.anneal.worker.train.text;
+
+import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
+import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
+import static dev.anneal.spec.catalog.Hyperparameters.EPOCHS;
+import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
+import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
+
+import dev.anneal.spec.catalog.TrialParams;
+import dev.anneal.worker.train.NetworkSettings;
+import dev.anneal.worker.train.lstm.BatchedLstmLayer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * An encoder–decoder of LSTMs (Cho et al. 2014, "Learning Phrase Representations using RNN
+ * Encoder–Decoder"): the encoder reads the source's embedded tokens (masked) and its state after
+ * the last real token is the context; the decoder reads the target so far (teacher forcing in
+ * training, its own outputs in {@link GreedyDecoder}) with the context beside every step's
+ * embedding, and a softmax over the target vocabulary predicts the next token. No attention: the
+ * fixed context is what DL4J's graph vertices give without a custom attention layer.
+ *
+ * <p>Inputs: {@value #SOURCE} {@code [rows, sourceLength]} ids and {@value #DECODER}
+ * {@code [rows, targetSteps]} ids, each with its mask.
+ */
+public final class TranslationNetwork {
+
+    public static final String SOURCE = "source";
+    public static final String DECODER = "decoderIn";
+
+    private TranslationNetwork() {}
+
+    public static ComputationGraph build(
+            int sourceVocabulary,
+            int sourceLength,
+            int targetVocabulary,
+            int targetSteps,
+            TrialParams p,
+            long seed,
+            int iterationsPerEpoch) {
+        int embedding = p.getInt(EMBEDDING_SIZE);
+        int units = p.getInt(UNITS);
+        int layers = p.getInt(HIDDEN_LAYERS);
+        double dropout = p.getDouble(DROPOUT);
+        ComputationGraphConfiguration.GraphBuilder g = NetworkSettings.builder(
+                        p, NetworkSettings.learningRate(p), seed, p.getInt(EPOCHS), iterationsPerEpoch)
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs(SOURCE, DECODER);
+        g.addLayer("sourceEmbedding", embedding(sourceVocabulary, embedding, sourceLength), SOURCE);
+        String last = stack(g, "encoder", "sourceEmbedding", embedding, units, layers, dropout, false);
+        g.addVertex("context", new DuplicateToTimeSeriesVertex(DECODER), last);
+        g.addLayer("targetEmbedding", embedding(targetVocabulary, embedding, targetSteps), DECODER);
+        g.addVertex("decoderInput", new MergeVertex(), "targetEmbedding", "context");
+        last = stack(g, "decoder", "decoderInput", embedding + units, units, layers, dropout, true);
+        g.addLayer(
+                "output",
+                new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .activation(Activation.SOFTMAX)
+                        .dataFormat(RNNFormat.NCW)
+                        .nIn(units)
+                        .nOut(targetVocabulary)
+                        .build(),
+                last);
+        g.setOutputs("output");
+        ComputationGraph net = new ComputationGraph(g.build());
+        net.init();
+        return net;
+    }
+
+    /**
+     * The decoder's ids {@code [rows, steps]} as {@code [rows, 1, steps]}: the embedding reads
+     * either, but the vertex that repeats the context reads the time steps from dimension 2.
+     */
+    public static INDArray decoderInput(INDArray ids) {
+        return ids.reshape(ids.size(0), 1, ids.size(1));
+    }
+
+    private static EmbeddingSequenceLayer embedding(int vocabulary, int size, int length) {
+        return new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabulary)
+                .nOut(size)
+                .inputLength(length)
+                .outputDataFormat(RNNFormat.NCW)
+                .build();
+    }
+
+    /** Stacked LSTM layers with dropout between them; the encoder's last one returns its last real step only. */
+    private static String stack(
+            ComputationGraphConfiguration.GraphBuilder g,
+            String name,
+            String input,
+            int width,
+            int units,
+            int layers,
+            double dropout,
+            boolean sequenceOut) {
+        String last = input;
+        for (int i = 0; i < layers; i++) {
+            var layer = new BatchedLstmLayer.Builder()
+                    .nIn(i == 0 ? width : units)
+                    .nOut(units)
+                    .returnSequences(sequenceOut || i < layers - 1);
+            if (dropout > 0 && i > 0) {
+                // the layer drops its own input: a DropoutLayer fails on masked sequences in DL4J 1.0.0-M2.1
+                layer.dropOut(1.0 - dropout);
+            }
+            g.addLayer(name + i, layer.build(), last);
+            last = name + i;
+        }
+        return last;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.anneal.worker.train.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anneal.data.CsvTable;
+import dev.anneal.data.CsvTableReader;
+import dev.anneal.db.testing.SharedDatasets;
+import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.JobSpec.ModelSpec;
+import dev.anneal.spec.ModelFamily;
+import dev.anneal.spec.catalog.TrialParams;
+import dev.anneal.worker.config.Nd4jThreads;
+import dev.anneal.worker.prepare.DataPreparation;
+import dev.anneal.worker.prepare.PreparationOptions;
+import dev.anneal.worker.prepare.PreparedData;
+import dev.anneal.worker.testing.RecordingMonitor;
+import dev.anneal.worker.testing.Specs;
+import dev.anneal.worker.train.TrainingResult;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grapheme-to-phoneme "translation" on a slice of the shared CMU dictionary: an encoder–decoder
+ * learns spelled words to ARPAbet phonemes, greedy decoding is scored by token and sequence error
+ * rates, and both fall as it trains.
+ */
+class TranslationTest {
+
+    static CsvTable words;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Nd4jThreads.limit(1);
+        try (var in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(new ByteArrayInputStream(SharedDatasets.bytes("cmudict.csv.gz"))),
+                StandardCharsets.UTF_8))) {
+            // every 30th word: 3,700 words spread over the alphabet
+            var lines = in.lines().toList();
+            String csv = lines.get(0) + "\n"
+                    + java.util.stream.IntStream.range(1, lines.size())
+                            .filter(i -> i % 30 == 0)
+                            .mapToObj(lines::get)
+                            .collect(Collectors.joining("\n"));
+            words = CsvTableReader.read(csv.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void anEncoderDecoderLearnsPronunciationsScoredByGreedyDecoding() {
+        JobSpec spec = Specs.spec(
+                "phonemes",
+                JobSpec.TRANSLATION,
+                "val_ter",
+                "minimize",
+                new ModelSpec(ModelFamily.LSTM, null, null, null, new JobSpec.TextSpec("word", 10_000, 1)),
+                new JobSpec.ValidationSpec(dev.anneal.spec.ValidationScheme.HOLDOUT, 0.1, null, null),
+                3);
+        TrialParams params = new TrialParams(Map.of(
+                "tokenization", "characters",
+                "maxLength", 16L,
+                "embeddingSize", 24L,
+                "units", 96L,
+                "hiddenLayers", 1L,
+                "epochs", 3L,
+                "batchSize", 32L,
+                "learningRate", 0.01,
+                "gradientClipping", 1.0));
+        PreparedData data = DataPreparation.prepare(words, spec, PreparationOptions.of(params))
+                .get(0);
+        assertThat(data.record().layout()).isEqualTo("translation");
+        assertThat(data.record().features()).hasSize(2);
+        assertThat(data.record().features().get(1).vocabulary())
+                .contains("AH0", "K", "T")
+                .hasSizeBetween(60, 90);
+
+        var result = (TrainingResult.Finished) TranslationRun.train(data, spec, params, 5, new RecordingMonitor());
+
+        var first = result.curve().get(0);
+        var last = result.curve().get(result.curve().size() - 1);
+        assertThat(last.get("val_ter")).isLessThan(first.get("val_ter")).isLessThan(0.75);
+        assertThat(last.get("val_ser")).isLessThan(first.get("val_ser")).isLessThan(1.0);
+        assertThat(result.model().zip()).isNotEmpty();
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertThat(SequenceErrors.distance(new int[] {1, 2, 3}, new int[] {1, 2, 3}))
+                .isZero();
+        assertThat(SequenceErrors.distance(new int[] {1, 3}, new int[] {1, 2, 3}))
+                .isEqualTo(1);
+        assertThat(SequenceErrors.distance(new int[] {1, 9, 3, 4}, new int[] {1, 2, 3}))
+                .isEqualTo(2);
+        assertThat(SequenceErrors.distance(new int[] {}, new int[] {5, 6})).isEqualTo(2);
+        SequenceErrors errors = new SequenceErrors();
+        errors.add(new int[] {1, 2}, new int[] {1, 2});
+        errors.add(new int[] {1}, new int[] {1, 2, 3});
+        assertThat(errors.ter()).isEqualTo(2.0 / 5);
+        assertThat(errors.ser()).isEqualTo(0.5);
+    }
+}
