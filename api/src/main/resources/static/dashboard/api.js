@@ -39,6 +39,13 @@ const annealApi = (() => {
     return response.json();
   }
 
+  /** A text answer, such as a CSV download shown in the page. */
+  async function text(path) {
+    const response = await fetch(path, { headers: authHeaders() });
+    if (!response.ok) throw await refused(response);
+    return response.text();
+  }
+
   /** Every item of a paged list, following pages (size 200, the maximum). */
   async function all(path) {
     const items = [];
@@ -132,7 +139,7 @@ const annealApi = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  return { get, all, events, download };
+  return { get, all, events, download, text };
 })();
 
 // Small shared formatting and DOM helpers.

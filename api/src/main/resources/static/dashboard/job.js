@@ -71,7 +71,9 @@
       return b;
     };
     const parts = [family + " · ", button("download-model", "best model", `/api/v1/jobs/${jobId}/best-model`)];
-    if (family === "gan") parts.push(" · ", button("download-samples", "samples", `/api/v1/jobs/${jobId}/best-samples`));
+    if (family === "gan" || j.task === "language_model") {
+      parts.push(" · ", button("download-samples", "samples", `/api/v1/jobs/${jobId}/best-samples`));
+    }
     return el("span", {}, ...parts);
   }
 
@@ -123,9 +125,21 @@
     jobCharts.curves("curves", chosenCurves().map((n) => ({ number: n, points: (s.curves.get(n) || { points: [] }).points })), metric, position);
   }
 
+  // a language model's texts drawn from its best trial's model, loaded again when the best trial changes
+  async function loadTextSamples() {
+    const j = s.job;
+    if (j.task !== "language_model" || !j.best || s.samplesOf === j.best.trialNumber) return;
+    s.samplesOf = j.best.trialNumber;
+    const lines = (await annealApi.text(`/api/v1/jobs/${jobId}/best-samples`)).split("\n").filter((l) => l !== "");
+    document.getElementById("text-samples-card").hidden = false;
+    document.getElementById("text-samples-trial").textContent = `trial ${j.best.trialNumber}`;
+    document.getElementById("text-samples").replaceChildren(...lines.slice(1).map((t) => el("li", {}, t)));
+  }
+
   async function loadAll() {
     s.job = await annealApi.get(`/api/v1/jobs/${jobId}`);
     renderHeader();
+    loadTextSamples().catch(showError);
     (await annealApi.all(`/api/v1/jobs/${jobId}/trials`)).forEach(mergeTrial);
     renderTrials();
     await loadLeaderboard();
@@ -172,6 +186,7 @@
         s.completed = s.job.trials.completed;
         later("leaderboard", loadLeaderboard);
         later("importance", loadImportance, 1000);
+        later("samples", loadTextSamples, 500);
       }
       if (FINAL.has(s.job.state) && s.job.trials.running === 0 && s.job.trials.queued === 0) {
         stream.close();

@@ -122,6 +122,37 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void languageModelPageShowsTheTextsItsBestModelDrew() {
+        api.upload("names", "names.csv", dev.anneal.db.testing.SharedDatasets.bytes("names.csv"));
+        long id = api.submit("""
+                { "dataset": "names", "task": "language_model",
+                  "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "maxLength": 12, "embeddingSize": 8, "units": 32, "hiddenLayers": 1,
+                                   "learningRate": 0.01, "epochs": 1 },
+                  "maxTrials": 1 }
+                """);
+        api.awaitFinished(id, Duration.ofMinutes(3));
+        List<String> drawn = new String(
+                        api.download("/api/v1/jobs/" + id + "/best-samples").body(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .skip(1)
+                .toList();
+
+        browser.get(url("/job.html?id=" + id));
+        awaitRows("#text-samples li", drawn.size());
+
+        assertThat(browser.findElement(By.id("text-samples-card")).isDisplayed())
+                .isTrue();
+        assertThat(browser.findElements(By.cssSelector("#text-samples li")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .isEqualTo(drawn.stream().map(String::strip).toList());
+        assertThat(browser.findElement(By.id("download-samples")).getText()).isEqualTo("samples");
+        assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
+    }
+
+    @Test
     void runningJobPageGainsARowWhenATrialFinishes() throws Exception {
         // an external job: the test decides when its trials finish, so the page is surely open first
         long id = api.submit("""
