@@ -240,8 +240,13 @@ class HostileInputsIT extends ServerIT {
         assertThat(api.upload("mnist", "mnist.csv.gz", SharedDatasets.bytes("mnist.csv.gz"))
                         .status())
                 .isEqualTo(201);
-        datasets += 2;
-        contents += 2;
+        for (String text : List.of("spam.csv.gz", "names.csv", "cmudict.csv.gz")) {
+            String name = text.substring(0, text.indexOf('.'));
+            assertThat(api.upload(name, text, SharedDatasets.bytes(text)).status())
+                    .isEqualTo(201);
+        }
+        datasets += 5;
+        contents += 5;
         List<String> specs = new ArrayList<>();
         try (var files = Files.list(Path.of("../examples/jobs"))) {
             for (Path file : files.sorted().toList()) {
