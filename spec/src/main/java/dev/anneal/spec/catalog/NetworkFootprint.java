@@ -126,7 +126,8 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
 
     /**
      * As {@code ImageGanNetworks} builds it, f being {@code filters}: the generator (dense to 2f
-     * maps of a quarter of each side, two 4 × 4 transposed convolutions) and the discriminator
+     * maps of a quarter of each side, two 4 × 4 transposed convolutions, batch normalization
+     * after the first two) and the discriminator
      * (two 4 × 4 convolutions of stride 2, dense to P(real)), held three times like {@link #gan}.
      */
     public static NetworkFootprint imageGan(JobSpec.ImageShape shape, TrialParams p) {
@@ -138,15 +139,19 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
         long latent = p.getInt(LATENT_SIZE);
         long kernel = 16;
         long generator = plus(
-                dense(latent, times(2 * f, quarter)),
-                plus(plus(times(kernel * 2 * f, f), f), plus(times(kernel * f, channels), channels)));
+                plus(dense(latent, times(2 * f, quarter)), batchNorm(times(2 * f, quarter))),
+                plus(
+                        plus(plus(times(kernel * 2 * f, f), f), batchNorm(f)),
+                        plus(times(kernel * f, channels), channels)));
         long discriminator = plus(
                 plus(plus(times(kernel * channels, f), f), plus(times(kernel * f, 2 * f), 2 * f)),
                 dense(times(2 * f, quarter), 1));
         // the combined network's forward pass, with each convolution's im2col buffer
         Counter c = new Counter(latent);
         c.layer(0, times(2 * f, quarter));
+        c.layer(0, times(2 * f, quarter));
         c.values(times(kernel * 2 * f, half));
+        c.layer(0, times(f, half));
         c.layer(0, times(f, half));
         c.values(times(kernel * f, pixels));
         c.layer(0, pixels);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * one image GAN trial as a worker runs it, then 1,000 samples of its best generator judged by a
  * CNN classifier trained separately (another seed) on the real training images. Prints the
  * numbers; run with {@code ANNEAL_GAN_ACCEPTANCE=1}, and {@code ANNEAL_GAN_EPOCHS} to change the
- * epochs (default 20).
+ * epochs (default 25).
  */
 @EnabledIfEnvironmentVariable(named = "ANNEAL_GAN_ACCEPTANCE", matches = "1")
 class ImageGanAcceptanceTest {
@@ -32,7 +32,7 @@ class ImageGanAcceptanceTest {
         Nd4jThreads.limit(1);
         CsvTable mnist = Specs.table("mnist.csv.gz");
         JobSpec spec = ImageGanTrialsTest.spec();
-        int epochs = Integer.parseInt(System.getenv().getOrDefault("ANNEAL_GAN_EPOCHS", "20"));
+        int epochs = Integer.parseInt(System.getenv().getOrDefault("ANNEAL_GAN_EPOCHS", "25"));
         TrialParams params = new TrialParams(Map.of(
                 "epochs",
                 (long) epochs,
