@@ -35,7 +35,7 @@ record Dl4jJobParser(
         ModelSpecParser.Model model = ModelSpecParser.parse(root);
         Optional<DatasetEntity> dataset = root.string("dataset", true).flatMap(name -> dataset(root, name, project));
         Optional<DatasetProfile> profile = dataset.map(d -> json.readValue(d.getProfile(), DatasetProfile.class));
-        Optional<String> target = model.gan() ? DatasetChecks.noTarget(root) : root.string("target", true);
+        Optional<String> target = model.gan() ? DatasetChecks.ganTarget(root, model) : root.string("target", true);
         Optional<ColumnProfile> targetColumn =
                 target.flatMap(t -> profile.flatMap(p -> DatasetChecks.column(root, "target", p, t)));
         Optional<String> task = model.gan()
@@ -44,7 +44,9 @@ record Dl4jJobParser(
                         ? DatasetChecks.seriesTask(root)
                         : root.choice("task", false, DatasetChecks.TASKS)
                                 .or(() -> targetColumn.map(DatasetChecks::inferTask));
-        task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
+        // an image gan's label column holds classes, for its quality classifier
+        task.ifPresent(t -> targetColumn.ifPresent(
+                c -> DatasetChecks.checkTarget(root, model.gan() ? JobSpec.CLASSIFICATION : t, c)));
         List<String> features = root.strings("features").orElse(List.of());
         List<ColumnProfile> used = profile.map(p -> {
                     List<ColumnProfile> columns =
@@ -68,7 +70,8 @@ record Dl4jJobParser(
                 root,
                 task.orElse(JobSpec.CLASSIFICATION),
                 task.isPresent(),
-                targetColumn.map(ColumnProfile::distinct).orElse(0));
+                targetColumn.map(ColumnProfile::distinct).orElse(0),
+                model.gan() && model.image() != null && target.isPresent());
         WarmStart warmStart = warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
         Optional<PrunerSpec> pruner = PrunerSpecParser.parse(

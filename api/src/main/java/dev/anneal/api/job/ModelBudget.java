@@ -41,7 +41,7 @@ final class ModelBudget {
             ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
             ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
             ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW),
-            ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE));
+            ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE, FILTERS));
 
     private final long maxParameters;
     private final long maxActivationBytes;
@@ -87,7 +87,10 @@ final class ModelBudget {
                         ? p -> NetworkFootprint.lstm(features.size() + 1, p.getInt(WINDOW), outputs, p)
                         : p -> NetworkFootprint.lstm(
                                 model.sequence().features(), model.sequence().timesteps(), outputs, p);
-            case ModelFamilies.GAN -> p -> NetworkFootprint.gan(width, p);
+            case ModelFamilies.GAN ->
+                model.image() != null
+                        ? p -> NetworkFootprint.imageGan(model.image(), p)
+                        : p -> NetworkFootprint.gan(width, p);
             default -> p -> NetworkFootprint.mlp(width, outputs, p);
         };
         if (model.type().equals(ModelFamilies.CNN) && model.image() == null
