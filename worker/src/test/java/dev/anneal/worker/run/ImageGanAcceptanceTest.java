@@ -21,8 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * The issue's acceptance measurement, at full size (all 10,000 MNIST rows, minutes of training):
  * one image GAN trial as a worker runs it, then 1,000 samples of its best generator judged by a
  * CNN classifier trained separately (another seed) on the real training images. Prints the
- * numbers; run with {@code ANNEAL_GAN_ACCEPTANCE=1}, and {@code ANNEAL_GAN_EPOCHS} to change the
- * epochs (default 25).
+ * numbers; run with {@code ANNEAL_GAN_ACCEPTANCE=1}, and {@code ANNEAL_GAN_EPOCHS}, {@code
+ * ANNEAL_GAN_FILTERS} and {@code ANNEAL_GAN_DROPOUT} to change the epochs (default 25), filters
+ * (32) and the discriminator's dropout (0).
  */
 @EnabledIfEnvironmentVariable(named = "ANNEAL_GAN_ACCEPTANCE", matches = "1")
 class ImageGanAcceptanceTest {
@@ -41,7 +42,9 @@ class ImageGanAcceptanceTest {
                 "latentSize",
                 64L,
                 "filters",
-                32L,
+                Long.parseLong(System.getenv().getOrDefault("ANNEAL_GAN_FILTERS", "32")),
+                "dropout",
+                Double.parseDouble(System.getenv().getOrDefault("ANNEAL_GAN_DROPOUT", "0")),
                 "generatorLearningRate",
                 2e-4,
                 "discriminatorLearningRate",
