@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class ImageGanAcceptanceTest {
 
     @Test
-    void measuresTheBestGeneratorsDigits() {
+    void measuresTheBestGeneratorsDigits() throws java.io.IOException {
         Nd4jThreads.limit(1);
         CsvTable mnist = Specs.table("mnist.csv.gz");
         JobSpec spec = ImageGanTrialsTest.spec();
@@ -69,6 +69,10 @@ class ImageGanAcceptanceTest {
             }
         });
         var finished = (TrainingResult.Finished) result;
+        // the stored samples, for a look: GET best-samples.png draws the same CSV
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of("target", "image-gan-acceptance-samples.csv"),
+                finished.model().samples());
         Generator generator = Generator.fromZip(finished.model().zip());
         ImageClassifier separate =
                 ImageClassifier.train(data.trainX(), data.trainY(), spec.model().input(), 12345);
