@@ -52,7 +52,7 @@ final class ImageGanNetworks {
     static MultiLayerNetwork discriminator(GanSettings s, long seed) {
         ImageShape image = s.image();
         var list = base(s, s.discriminatorLearningRate(), seed).list();
-        discriminatorLayers(s).forEach(list::layer);
+        discriminatorLayers(s, true).forEach(list::layer);
         // the discriminator alone reads rows of pixels, channel by channel, each row-major
         list.inputPreProcessor(0, new FeedForwardToCnnPreProcessor(image.height(), image.width(), image.channels()));
         list.inputPreProcessor(2, flatten(s));
@@ -62,7 +62,9 @@ final class ImageGanNetworks {
     static MultiLayerNetwork combined(GanSettings s, long seed) {
         var list = base(s, s.generatorLearningRate(), seed).list();
         generatorLayers(s).forEach(list::layer);
-        discriminatorLayers(s).forEach(layer -> list.layer(new FrozenLayerWithBackprop(layer)));
+        // the frozen copy runs in test mode, where dropout does nothing; DL4J's convolution layer
+        // would still ask for the dropout mask on the way back, and fail without it
+        discriminatorLayers(s, false).forEach(layer -> list.layer(new FrozenLayerWithBackprop(layer)));
         generatorPreProcessors(s, list);
         list.inputPreProcessor(GENERATOR_LAYERS + 2, flatten(s));
         return GanNetworks.initialized(list);
@@ -108,7 +110,7 @@ final class ImageGanNetworks {
     }
 
     /** Dropout, as in {@link GanNetworks}, acts on the hidden activations, not on the pixels. */
-    private static List<Layer> discriminatorLayers(GanSettings s) {
+    private static List<Layer> discriminatorLayers(GanSettings s, boolean dropout) {
         ImageShape image = s.image();
         int f = s.filters();
         List<Layer> layers = new ArrayList<>();
@@ -118,7 +120,7 @@ final class ImageGanNetworks {
                 .nIn(2L * f * (image.height() / 4) * (image.width() / 4))
                 .nOut(1)
                 .activation(Activation.SIGMOID);
-        if (s.dropout() > 0) {
+        if (dropout && s.dropout() > 0) {
             // DL4J's dropOut takes the probability of *keeping* an input
             second.dropOut(1.0 - s.dropout());
             out.dropOut(1.0 - s.dropout());
