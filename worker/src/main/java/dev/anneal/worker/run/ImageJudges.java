@@ -12,7 +12,8 @@ import java.util.WeakHashMap;
  * The quality classifier of each image GAN's prepared data, trained once and shared by every
  * trial of the job that reads the same {@link PreparedData} (the {@link TrainingDataCache} hands
  * them the same instance), so every trial is judged by the same classifier and only the first
- * pays for training it (about half a minute for 8,000 MNIST images on one core). Entries go
+ * pays for training it (2 to 4 minutes for 8,000 MNIST images on one thread of a shared 2-core
+ * machine). Entries go
  * when their data does.
  */
 final class ImageJudges {
