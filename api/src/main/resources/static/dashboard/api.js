@@ -139,7 +139,17 @@ const annealApi = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
-  return { get, all, events, download, text };
+  /**
+   * An object URL of a picture the API answers, for an <img>: like download, the body is fetched
+   * with the Authorization header a plain src cannot send. The caller revokes it.
+   */
+  async function pictureUrl(path) {
+    const response = await fetch(path, { headers: authHeaders() });
+    if (!response.ok) throw await refused(response);
+    return URL.createObjectURL(await response.blob());
+  }
+
+  return { get, all, events, download, pictureUrl, text };
 })();
 
 // Small shared formatting and DOM helpers.

@@ -74,6 +74,7 @@
     if (family === "gan" || j.task === "language_model") {
       parts.push(" · ", button("download-samples", "samples", `/api/v1/jobs/${jobId}/best-samples`));
     }
+    if (isImageGan(j)) parts.push(" · ", button("download-samples-png", "samples PNG", `/api/v1/jobs/${jobId}/best-samples.png`));
     return el("span", {}, ...parts);
   }
 
@@ -95,7 +96,27 @@
   async function loadLeaderboard() {
     s.leaderboard = await annealApi.get(`/api/v1/jobs/${jobId}/leaderboard?limit=1000`);
     leaderboard.setRows(s.leaderboard);
+    await loadSamplesPicture();
     await loadCurves();
+  }
+
+  const isImageGan = (j) => j.spec.model && j.spec.model.type === "gan" && !!j.spec.model.input;
+
+  // an image GAN's best generator draws: 100 of its images, fetched again only when the best trial changes
+  async function loadSamplesPicture() {
+    const j = s.job;
+    if (!isImageGan(j) || !j.best || s.pictured === j.best.trialNumber) return;
+    const url = await annealApi.pictureUrl(`/api/v1/jobs/${jobId}/best-samples.png?count=100`);
+    const img = document.getElementById("samples-picture");
+    if (img.src) URL.revokeObjectURL(img.src);
+    img.onload = () => { img.style.width = img.naturalWidth * 2 + "px"; };
+    img.src = url;
+    s.pictured = j.best.trialNumber;
+    const input = j.spec.model.input;
+    document.getElementById("samples-hint").textContent =
+      `100 of the 1000 images trial ${j.best.trialNumber}'s generator drew (${input.channels}×${input.height}×${input.width}), ` +
+      "shown twice their size.";
+    document.getElementById("samples").hidden = false;
   }
 
   async function loadImportance() {

@@ -22,14 +22,23 @@ final class DatasetChecks {
 
     private DatasetChecks() {}
 
-    /** GAN jobs model whole rows: there is no label column. */
-    static Optional<String> noTarget(SpecNode root) {
+    /**
+     * GAN jobs model whole rows: a table GAN has no label column. An image GAN may name one, whose
+     * classes train the classifier that scores its samples (it generates the pixels only).
+     */
+    static Optional<String> ganTarget(SpecNode root, ModelSpecParser.Model model) {
+        var declared = root.raw("model");
+        if (model.image() != null || declared != null && declared.has("input")) {
+            return root.string("target", false);
+        }
         return noTarget(
                 root,
-                "gan jobs learn to generate whole rows and have no target; list the columns to generate in"
+                "gan jobs learn to generate whole rows and have no target (only an image gan, with"
+                        + " model.input, may name a label column); list the columns to generate in"
                         + " \"features\" (default: all)");
     }
 
+    /** Jobs that learn their input itself: naming a target is an error. */
     static Optional<String> noTarget(SpecNode root, String why) {
         if (root.has("target")) {
             root.error("target", why);

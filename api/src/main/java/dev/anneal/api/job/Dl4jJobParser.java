@@ -43,7 +43,7 @@ record Dl4jJobParser(
         boolean languageModel =
                 sequenceTask.filter(JobSpec.LANGUAGE_MODEL::equals).isPresent();
         Optional<String> target = model.gan()
-                ? DatasetChecks.noTarget(root)
+                ? DatasetChecks.ganTarget(root, model)
                 : languageModel
                         ? DatasetChecks.noTarget(
                                 root,
@@ -61,7 +61,9 @@ record Dl4jJobParser(
                                 : root.choice("task", false, model.readsText() ? TextChecks.TASKS : DatasetChecks.TASKS)
                                         .or(() -> targetColumn.map(DatasetChecks::inferTask));
         if (sequenceTask.isEmpty()) {
-            task.ifPresent(t -> targetColumn.ifPresent(c -> DatasetChecks.checkTarget(root, t, c)));
+            // an image gan's label column holds classes, for its quality classifier
+            task.ifPresent(t -> targetColumn.ifPresent(
+                    c -> DatasetChecks.checkTarget(root, model.gan() ? JobSpec.CLASSIFICATION : t, c)));
         }
         List<String> features = root.strings("features").orElse(List.of());
         List<ColumnProfile> used = profile.map(p -> {
@@ -108,7 +110,8 @@ record Dl4jJobParser(
                 root,
                 task.orElse(JobSpec.CLASSIFICATION),
                 task.isPresent(),
-                targetColumn.map(ColumnProfile::distinct).orElse(0));
+                targetColumn.map(ColumnProfile::distinct).orElse(0),
+                model.gan() && model.image() != null && target.isPresent());
         WarmStart warmStart = warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
         Optional<PrunerSpec> pruner = PrunerSpecParser.parse(

@@ -43,7 +43,7 @@ final class ModelBudget {
             ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
             ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
             ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW, MAX_LENGTH, EMBEDDING_SIZE),
-            ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE));
+            ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE, FILTERS));
 
     private final long maxParameters;
     private final long maxActivationBytes;
@@ -94,7 +94,10 @@ final class ModelBudget {
                                         model.sequence().timesteps(),
                                         outputs,
                                         p);
-            case ModelFamilies.GAN -> p -> NetworkFootprint.gan(width, p);
+            case ModelFamilies.GAN ->
+                model.image() != null
+                        ? p -> NetworkFootprint.imageGan(model.image(), p)
+                        : p -> NetworkFootprint.gan(width, p);
             default -> p -> NetworkFootprint.mlp(width, outputs, p);
         };
         if (model.type().equals(ModelFamilies.CNN) && model.image() == null

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Reads a DL4J job's {@code model}: the family and, where the family needs it, how feature
- * columns form its input (an image shape for cnn; a sequence shape or a time series for lstm),
+ * columns form its input (an image shape for cnn and, optionally, gan; a sequence shape or a
+ * time series for lstm),
  * and checks the dataset's columns against it.
  */
 final class ModelSpecParser {
@@ -88,6 +89,13 @@ final class ModelSpecParser {
                 yield new Model(type, image, null, null);
             }
             case ModelFamilies.LSTM -> lstm(m);
+            case ModelFamilies.GAN -> {
+                m.rejectUnknown(Set.of("type", "input"));
+                JobSpec.ImageShape image = m.object("input", false)
+                        .map(input -> ganImage(m, input))
+                        .orElse(null);
+                yield new Model(type, image, null, null);
+            }
             default -> {
                 m.rejectUnknown(Set.of("type"));
                 yield new Model(type, null, null, null);
@@ -163,6 +171,23 @@ final class ModelSpecParser {
         }
         return new JobSpec.ImageShape(
                 channels, height.get().intValue(), width.get().intValue());
+    }
+
+    /**
+     * An image GAN's generator doubles its maps' sides twice (transposed convolutions of stride
+     * 2), and its discriminator halves them twice, so both sides must be multiples of 4.
+     */
+    private static JobSpec.ImageShape ganImage(SpecNode model, SpecNode input) {
+        JobSpec.ImageShape image = image(input);
+        if (image != null && (image.height() % 4 != 0 || image.width() % 4 != 0)) {
+            model.error(
+                    "input",
+                    "an image gan needs a height and width that are multiples of 4 (its generator doubles"
+                            + " a 1/4-size image twice), but " + image.height() + "x" + image.width()
+                            + " was declared");
+            return null;
+        }
+        return image;
     }
 
     private static JobSpec.SequenceShape sequence(SpecNode sequence) {

@@ -26,12 +26,22 @@ final class ObjectiveRules {
         }
     }
 
-    /** @param classes the target's distinct values (classification), to refuse val_auc beyond two classes */
-    static Objective objective(SpecNode root, String task, boolean taskKnown, int classes) {
+    /**
+     * @param classes the target's distinct values (classification), to refuse val_auc beyond two classes
+     * @param imageLabels an image GAN with a label column: only it reports its classifier's metrics
+     */
+    static Objective objective(SpecNode root, String task, boolean taskKnown, int classes, boolean imageLabels) {
         Optional<SpecNode> node = root.object("objective", false);
         node.ifPresent(o -> o.rejectUnknown(Set.of("metric", "direction", "epoch")));
         List<String> metrics = ObjectiveMetrics.names(task);
-        String metric = node.flatMap(o -> o.string("metric", false)).orElse(ObjectiveMetrics.defaultMetric(task));
+        String metric =
+                node.flatMap(o -> o.string("metric", false)).orElse(ObjectiveMetrics.defaultMetric(task, imageLabels));
+        if (!imageLabels && ObjectiveMetrics.IMAGE_CLASSIFIER.contains(metric)) {
+            root.error(
+                    "objective.metric",
+                    metric + " is measured by a classifier of real images: it needs a gan with model.input and"
+                            + " a label column in \"target\"; use val_mmd or val_c2st");
+        }
         if (taskKnown && !metrics.contains(metric)) {
             root.error(
                     "objective.metric", "must be one of " + metrics + " for " + task + ", but was \"" + metric + "\"");

@@ -1,7 +1,10 @@
 package dev.anneal.api.model;
 
 import dev.anneal.db.job.JobEntity;
+import dev.anneal.db.job.JobSpecs;
+import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.StoredModel;
+import dev.anneal.spec.JobSpec.ImageShape;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,11 +35,13 @@ class ModelController {
     private final BestModels best;
     private final PredictionService predictions;
     private final JsonMapper json;
+    private final JobSpecs specs;
 
-    ModelController(BestModels best, PredictionService predictions, JsonMapper json) {
+    ModelController(BestModels best, PredictionService predictions, JsonMapper json, JobSpecs specs) {
         this.best = best;
         this.predictions = predictions;
         this.json = json;
+        this.specs = specs;
     }
 
     @GetMapping("/best-model")
@@ -73,6 +79,51 @@ class ModelController {
                 model.samples().getBytes(StandardCharsets.UTF_8),
                 CSV,
                 "anneal-job-" + id + "-trial-" + model.trialNumber() + "-samples.csv");
+    }
+
+    @GetMapping("/best-samples.png")
+    @Operation(
+            summary = "An image GAN's best generated images, as one PNG grid",
+            description = "The first count (1 to 1000, default 100) of the 1000 images the best generator drew,"
+                    + " in a grid of ceil(sqrt(count)) columns with a 2-pixel gray border, each image at its own"
+                    + " size (model.input); pixels map from the training pixels' range to 0..255. 409"
+                    + " not-a-generation-job for other jobs, not-an-image-gan for a gan without model.input.")
+    ResponseEntity<byte[]> bestSamplesPicture(
+            @PathVariable long id, @RequestParam(defaultValue = "" + SamplesPicture.DEFAULT_COUNT) int count) {
+        if (count < 1 || count > SamplesPicture.MAX_COUNT) {
+            throw ModelProblems.invalidCount(count);
+        }
+        JobEntity job = best.job(id);
+        StoredModel model = best.stored(job);
+        if (!TrialModels.GAN_GENERATOR.equals(model.format()) || model.samples() == null) {
+            throw ModelProblems.notAGenerationJob(id);
+        }
+        ImageShape shape = specs.get(id).spec().model().input();
+        if (shape == null) {
+            throw ModelProblems.notAnImageGan(id);
+        }
+        double[] range = pixelRange(model.preprocessing());
+        return download(
+                SamplesPicture.png(model.samples(), shape, range[0], range[1], count),
+                MediaType.IMAGE_PNG,
+                "anneal-job-" + id + "-trial-" + model.trialNumber() + "-samples.png");
+    }
+
+    /**
+     * The training pixels' range: an image GAN's pixels are min-max scaled, pooled, so every
+     * feature's center is the smallest pixel and its scale the range; 0..255 if not recorded.
+     */
+    private double[] pixelRange(String preprocessing) {
+        JsonNode first = preprocessing == null
+                ? null
+                : json.readTree(preprocessing).path("features").path(0);
+        if (first == null
+                || !first.path("center").isNumber()
+                || !first.path("scale").isNumber()) {
+            return new double[] {0, 255};
+        }
+        double low = first.path("center").asDouble();
+        return new double[] {low, low + first.path("scale").asDouble()};
     }
 
     @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)

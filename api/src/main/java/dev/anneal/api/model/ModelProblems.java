@@ -45,6 +45,25 @@ final class ModelProblems {
                 .with("jobId", jobId);
     }
 
+    /** 409: only an image GAN's samples are pictures. */
+    static ApiProblem notAnImageGan(long jobId) {
+        return ApiProblem.conflict(
+                        ProblemTypes.NOT_AN_IMAGE_GAN,
+                        "Not an image GAN",
+                        "job " + jobId + " generates table rows (its spec has no model.input), which have no"
+                                + " picture; its rows are at /api/v1/jobs/" + jobId + "/best-samples")
+                .with("jobId", jobId);
+    }
+
+    /** 400: the number of pictured samples is out of range. */
+    static ApiProblem invalidCount(int count) {
+        return ApiProblem.badRequest(
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
+                List.of(new FieldError(
+                        "count", "must be between 1 and " + SamplesPicture.MAX_COUNT + ", but was " + count)));
+    }
+
     /** 409: a GAN generates rows, it has no target to predict. */
     static ApiProblem notASupervisedJob(long jobId) {
         return notASupervisedJob(

@@ -28,6 +28,7 @@ public final class ProblemTypes {
     public static final URI MODEL_NOT_AVAILABLE = URI.create(BASE + "model-not-available");
     public static final URI NOT_A_GENERATION_JOB = URI.create(BASE + "not-a-generation-job");
     public static final URI NOT_A_SUPERVISED_JOB = URI.create(BASE + "not-a-supervised-job");
+    public static final URI NOT_AN_IMAGE_GAN = URI.create(BASE + "not-an-image-gan");
     public static final URI TOO_MANY_EVENT_STREAMS = URI.create(BASE + "too-many-event-streams");
     public static final URI INTERNAL_ERROR = URI.create(BASE + "internal-error");
 

@@ -153,6 +153,34 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void imageGanJobPageShowsItsBestSamplesAsAPicture() throws Exception {
+        long id = api.submit("""
+                { "dataset": "digits", "target": "label",
+                  "model": { "type": "gan", "input": { "channels": 1, "height": 8, "width": 8 } }, "maxTrials": 1,
+                  "searchSpace": { "epochs": 2, "filters": 8, "latentSize": 16, "batchSize": 64 } }
+                """);
+        api.awaitFinished(id, Duration.ofMinutes(3));
+
+        browser.get(url("/job.html?id=" + id));
+
+        // a decoded PNG: 10 x 10 digits of 8 x 8 pixels with 2-pixel borders, shown twice its size
+        wait(Duration.ofSeconds(20))
+                .until(b -> ((Number) ((JavascriptExecutor) b)
+                                        .executeScript("const img = document.getElementById('samples-picture');"
+                                                + " return img.complete ? img.naturalWidth : 0;"))
+                                .longValue()
+                        == 102);
+        assertThat(browser.findElement(By.id("samples")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("samples-picture")).getSize().getWidth())
+                .isEqualTo(204);
+        assertThat(browser.findElement(By.id("samples-hint")).getText()).contains("1×8×8");
+        assertThat(browser.findElement(By.id("download-samples-png")).getText()).isEqualTo("samples PNG");
+        assertThat(browser.findElement(By.id("error")).getText()).isEmpty();
+        browser.executeScript("document.getElementById('samples').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "image-gan-job");
+    }
+
+    @Test
     void runningJobPageGainsARowWhenATrialFinishes() throws Exception {
         // an external job: the test decides when its trials finish, so the page is surely open first
         long id = api.submit("""

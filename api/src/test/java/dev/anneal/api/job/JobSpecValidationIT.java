@@ -348,7 +348,35 @@ class JobSpecValidationIT extends ServerIT {
                         "{ \"dataset\": \"iris\", \"model\": { \"type\": \"gan\" }, \"searchSpace\": { \"latentSize\": 8 },"
                                 + " \"objective\": { \"metric\": \"val_accuracy\" } }",
                         "objective.metric",
-                        "must be one of [val_mmd, val_c2st, loss] for generation"),
+                        "must be one of [val_mmd, val_c2st, val_fid, val_confidence, val_coverage, loss] for"
+                                + " generation"),
+                bad(
+                        "image gan whose shape does not match the columns",
+                        "{ \"dataset\": \"digits\", \"target\": \"label\","
+                                + " \"model\": { \"type\": \"gan\", \"input\": { \"height\": 8, \"width\": 12 } },"
+                                + " \"searchSpace\": { \"latentSize\": 8 } }",
+                        "model.input",
+                        "model.input declares 1x8x12 = 96 pixels, but there are 64 feature columns"),
+                bad(
+                        "image gan that counts its label column as pixels",
+                        "{ \"dataset\": \"digits\","
+                                + " \"model\": { \"type\": \"gan\", \"input\": { \"height\": 8, \"width\": 8 } },"
+                                + " \"searchSpace\": { \"latentSize\": 8 } }",
+                        "model.input",
+                        "model.input declares 1x8x8 = 64 pixels, but there are 65 feature columns"),
+                bad(
+                        "image gan with sides that are not multiples of 4",
+                        "{ \"dataset\": \"digits\", \"target\": \"label\","
+                                + " \"model\": { \"type\": \"gan\", \"input\": { \"height\": 2, \"width\": 32 } },"
+                                + " \"searchSpace\": { \"latentSize\": 8 } }",
+                        "model.input",
+                        "an image gan needs a height and width that are multiples of 4"),
+                bad(
+                        "classifier metric of a gan without images",
+                        "{ \"dataset\": \"iris\", \"model\": { \"type\": \"gan\" }, \"searchSpace\": { \"latentSize\": 8 },"
+                                + " \"objective\": { \"metric\": \"val_fid\" } }",
+                        "objective.metric",
+                        "val_fid is measured by a classifier of real images"),
                 bad(
                         "unknown preprocessing setting",
                         spec(SPACE + ", \"preprocessing\": { \"scaler\": \"robust\" }"),

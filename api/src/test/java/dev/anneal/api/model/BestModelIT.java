@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +180,7 @@ class BestModelIT extends ServerIT {
     void aJobWithoutACompletedTrialHasNoModelYet() {
         long fresh = api.submit(IRIS.replace("\"epochs\": 10", "\"epochs\": 400"));
         try {
-            for (String path : List.of("/best-model", "/best-samples")) {
+            for (String path : List.of("/best-model", "/best-samples", "/best-samples.png")) {
                 ApiClient.Response answer = api.get("/api/v1/jobs/" + fresh + path);
                 assertThat(answer.status()).as(answer.text()).isEqualTo(404);
                 assertThat(answer.json().path("type").asString()).endsWith("/model-not-available");
@@ -213,11 +215,52 @@ class BestModelIT extends ServerIT {
         assertThat(predict.status()).as(predict.text()).isEqualTo(409);
         assertThat(predict.json().path("type").asString()).endsWith("/not-a-supervised-job");
         assertThat(predict.json().path("samples").asString()).isEqualTo("/api/v1/jobs/" + gan + "/best-samples");
+        // table rows have no picture; neither has a classifier
+        ApiClient.Response picture = api.get("/api/v1/jobs/" + gan + "/best-samples.png");
+        assertThat(picture.status()).as(picture.text()).isEqualTo(409);
+        assertThat(picture.json().path("type").asString()).endsWith("/not-an-image-gan");
+        ApiClient.Response classifier = api.get("/api/v1/jobs/" + job + "/best-samples.png");
+        assertThat(classifier.status()).isEqualTo(409);
+        assertThat(classifier.json().path("type").asString()).endsWith("/not-a-generation-job");
+    }
+
+    @Test
+    void anImageGanDrawsItsBestSamplesAsAPngGrid() throws IOException {
+        long gan = api.submit("""
+                { "dataset": "digits", "target": "label",
+                  "model": { "type": "gan", "input": { "channels": 1, "height": 8, "width": 8 } }, "maxTrials": 1,
+                  "searchSpace": { "epochs": 2, "filters": 8, "latentSize": 16, "batchSize": 64 } }
+                """);
+        JsonNode done = api.awaitFinished(gan, Duration.ofMinutes(3));
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.path("objective").path("metric").asString()).isEqualTo("val_fid");
+        JsonNode trial = api.get("/api/v1/jobs/" + gan + "/trials/0").json();
+        assertThat(trial.path("metrics").path(0).has("val_confidence"))
+                .as(trial.toString())
+                .isTrue();
+        assertThat(trial.path("metrics").path(0).has("val_coverage")).isTrue();
+
+        ApiClient.Download grid = api.download("/api/v1/jobs/" + gan + "/best-samples.png");
+        ApiClient.Download sixteen = api.download("/api/v1/jobs/" + gan + "/best-samples.png?count=16");
+
+        assertThat(grid.status()).isEqualTo(200);
+        assertThat(grid.headers().getContentType()).hasToString("image/png");
+        BufferedImage hundred = ImageIO.read(new ByteArrayInputStream(grid.body()));
+        // 10 x 10 images of 8 x 8 pixels, with a 2-pixel border around each
+        assertThat(hundred.getWidth()).isEqualTo(10 * (8 + 2) + 2);
+        assertThat(hundred.getHeight()).isEqualTo(10 * (8 + 2) + 2);
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(sixteen.body()));
+        assertThat(small.getWidth()).isEqualTo(4 * (8 + 2) + 2);
+        assertThat(small.getHeight()).isEqualTo(4 * (8 + 2) + 2);
+        ApiClient.Response tooMany = api.get("/api/v1/jobs/" + gan + "/best-samples.png?count=1001");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().path("errors").path(0).path("field").asString())
+                .isEqualTo("count");
     }
 
     @Test
     void unknownJobsAreNotFound() {
-        for (String path : List.of("/best-model", "/best-samples")) {
+        for (String path : List.of("/best-model", "/best-samples", "/best-samples.png")) {
             ApiClient.Response answer = api.get("/api/v1/jobs/987654" + path);
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.json().path("type").asString()).endsWith("/job-not-found");

@@ -170,8 +170,9 @@ public final class Hyperparameters {
                     .atLeast(1)
                     .atMost(MAX_FILTERS)
                     .byDefault(32)
-                    .usedBy(CNN)
-                    .means("filters of the first block; each later block doubles them"),
+                    .usedBy(CNN, GAN)
+                    .means("filters of the first block; each later block doubles them (gan with model.input: of the"
+                            + " discriminator's first and the generator's last convolution)"),
             whole(KERNEL_SIZE)
                     .atLeast(1)
                     .atMost(11)

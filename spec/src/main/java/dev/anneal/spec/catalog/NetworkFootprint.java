@@ -142,6 +142,46 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
                 times(2, plus(generator, discriminator)), c.footprint().activationsPerRow(), c.widest);
     }
 
+    /**
+     * As {@code ImageGanNetworks} builds it, f being {@code filters}: the generator (dense to 2f
+     * maps of a quarter of each side, two 4 × 4 transposed convolutions, batch normalization
+     * after the first two) and the discriminator
+     * (two 4 × 4 convolutions of stride 2, dense to P(real)), held three times like {@link #gan}.
+     */
+    public static NetworkFootprint imageGan(JobSpec.ImageShape shape, TrialParams p) {
+        long f = p.getInt(FILTERS);
+        long channels = shape.channels();
+        long pixels = times(channels, (long) shape.height() * shape.width());
+        long quarter = (long) (shape.height() / 4) * (shape.width() / 4);
+        long half = 4 * quarter;
+        long latent = p.getInt(LATENT_SIZE);
+        long kernel = 16;
+        long generator = plus(
+                plus(dense(latent, times(2 * f, quarter)), batchNorm(times(2 * f, quarter))),
+                plus(
+                        plus(plus(times(kernel * 2 * f, f), f), batchNorm(f)),
+                        plus(times(kernel * f, channels), channels)));
+        long discriminator = plus(
+                plus(plus(times(kernel * channels, f), f), plus(times(kernel * f, 2 * f), 2 * f)),
+                dense(times(2 * f, quarter), 1));
+        // the combined network's forward pass, with each convolution's im2col buffer
+        Counter c = new Counter(latent);
+        c.layer(0, times(2 * f, quarter));
+        c.layer(0, times(2 * f, quarter));
+        c.values(times(kernel * 2 * f, half));
+        c.layer(0, times(f, half));
+        c.layer(0, times(f, half));
+        c.values(times(kernel * f, pixels));
+        c.layer(0, pixels);
+        c.values(times(kernel * channels, half));
+        c.layer(0, times(f, half));
+        c.values(times(kernel * f, quarter));
+        c.layer(0, times(2 * f, quarter));
+        c.layer(0, 1);
+        return new NetworkFootprint(
+                times(2, plus(generator, discriminator)), c.footprint().activationsPerRow(), c.widest);
+    }
+
     private static long dense(long in, long out) {
         return plus(times(in, out), out);
     }

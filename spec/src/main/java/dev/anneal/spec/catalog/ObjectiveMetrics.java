@@ -18,6 +18,11 @@ public final class ObjectiveMetrics {
     public static final String VAL_F1_POSITIVE = "val_f1_positive";
     public static final String VAL_MMD = "val_mmd";
     public static final String VAL_C2ST = "val_c2st";
+    /** Image GANs with class labels: see the README's "Image GAN objective". */
+    public static final String VAL_FID = "val_fid";
+
+    public static final String VAL_CONFIDENCE = "val_confidence";
+    public static final String VAL_COVERAGE = "val_coverage";
     public static final String VAL_RMSE = "val_rmse";
     public static final String VAL_MAE = "val_mae";
     public static final String VAL_R2 = "val_r2";
@@ -36,7 +41,12 @@ public final class ObjectiveMetrics {
      */
     public static final java.util.Set<String> TWO_CLASSES = java.util.Set.of(VAL_F1_POSITIVE, VAL_AUC);
 
-    private static final Map<String, Boolean> GENERATION = Map.of(VAL_MMD, false, VAL_C2ST, false, LOSS, false);
+    private static final Map<String, Boolean> GENERATION = Map.of(
+            VAL_MMD, false, VAL_C2ST, false, VAL_FID, false, VAL_CONFIDENCE, true, VAL_COVERAGE, true, LOSS, false);
+
+    /** What only an image GAN with a label column reports: its quality classifier's view of the samples. */
+    public static final List<String> IMAGE_CLASSIFIER = List.of(VAL_FID, VAL_CONFIDENCE, VAL_COVERAGE);
+
     private static final Map<String, Boolean> LANGUAGE_MODEL =
             Map.of(VAL_BPC, false, VAL_PERPLEXITY, false, VAL_LOSS, false, LOSS, false);
     private static final Map<String, Boolean> TRANSLATION =
@@ -53,7 +63,7 @@ public final class ObjectiveMetrics {
     public static List<String> names(String task) {
         return switch (task) {
             case JobSpec.CLASSIFICATION -> List.of(VAL_ACCURACY, VAL_F1, VAL_F1_POSITIVE, VAL_AUC, VAL_LOSS, LOSS);
-            case JobSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, LOSS);
+            case JobSpec.GENERATION -> List.of(VAL_MMD, VAL_C2ST, VAL_FID, VAL_CONFIDENCE, VAL_COVERAGE, LOSS);
             case JobSpec.LANGUAGE_MODEL -> List.of(VAL_BPC, VAL_PERPLEXITY, VAL_LOSS, LOSS);
             case JobSpec.TRANSLATION -> List.of(VAL_TER, VAL_SER, VAL_LOSS, LOSS);
             default -> List.of(VAL_RMSE, VAL_MAE, VAL_R2, VAL_LOSS, LOSS);
@@ -71,7 +81,11 @@ public final class ObjectiveMetrics {
         };
     }
 
-    /** The metric a job optimizes when its spec names none. */
+    /**
+     * The metric a job optimizes when its spec names none: for generation, the row statistics
+     * ({@code val_mmd}); {@link #defaultMetric(String, boolean)} knows when an image GAN scores with its
+     * classifier instead.
+     */
     public static String defaultMetric(String task) {
         return switch (task) {
             case JobSpec.CLASSIFICATION -> VAL_ACCURACY;
@@ -80,5 +94,10 @@ public final class ObjectiveMetrics {
             case JobSpec.TRANSLATION -> VAL_TER;
             default -> VAL_RMSE;
         };
+    }
+
+    /** {@link #defaultMetric(String)}, except that an image GAN with a label column minimizes {@code val_fid}. */
+    public static String defaultMetric(String task, boolean imageLabels) {
+        return imageLabels ? VAL_FID : defaultMetric(task);
     }
 }

@@ -31,7 +31,8 @@ public final class TabularPreparer {
     /** One {@link PreparedData} per validation fold (one for holdout). */
     public static List<PreparedData> prepare(CsvTable table, JobSpec spec, PreparationOptions options) {
         boolean generation = JobSpec.GENERATION.equals(spec.task());
-        Column target = generation
+        // an image GAN may name a label column: its classes train the quality classifier only
+        Column target = spec.target() == null
                 ? null
                 : table.column(spec.target())
                         .orElseThrow(() -> new TrainingDataException(
@@ -42,7 +43,7 @@ public final class TabularPreparer {
                 .filter(r -> target == null || !target.isMissing(r))
                 .toArray();
         int dropped = table.rowCount() - rows.length;
-        Labels labels = spec.isClassification() ? Labels.of(target, rows) : null;
+        Labels labels = spec.isClassification() || generation && target != null ? Labels.of(target, rows) : null;
         if (!generation && !spec.isClassification() && !(target instanceof NumericColumn)) {
             throw new TrainingDataException(
                     "regression needs a numeric target, but \"" + target.name() + "\" has text values");

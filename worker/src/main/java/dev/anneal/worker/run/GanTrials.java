@@ -4,6 +4,7 @@ import static dev.anneal.spec.catalog.Hyperparameters.BATCH_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.DISCRIMINATOR_LEARNING_RATE;
 import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
 import static dev.anneal.spec.catalog.Hyperparameters.EPOCHS;
+import static dev.anneal.spec.catalog.Hyperparameters.FILTERS;
 import static dev.anneal.spec.catalog.Hyperparameters.GENERATOR_LEARNING_RATE;
 import static dev.anneal.spec.catalog.Hyperparameters.GRADIENT_CLIPPING;
 import static dev.anneal.spec.catalog.Hyperparameters.HIDDEN_LAYERS;
@@ -16,6 +17,7 @@ import static dev.anneal.spec.catalog.Hyperparameters.OPTIMIZER;
 import static dev.anneal.spec.catalog.Hyperparameters.UNITS;
 import static dev.anneal.spec.catalog.Hyperparameters.WEIGHT_DECAY;
 
+import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.prepare.PreparedData;
@@ -26,6 +28,7 @@ import dev.anneal.worker.train.TrainingResult;
 import dev.anneal.worker.train.gan.GanResult;
 import dev.anneal.worker.train.gan.GanSettings;
 import dev.anneal.worker.train.gan.GanTrainer;
+import dev.anneal.worker.train.gan.ImageQuality;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,8 @@ import java.util.Map;
  * Trains a GAN trial: the trial's parameters become {@link GanSettings}, the two-sample test's
  * accuracy becomes its distance from chance (so that, like MMD, smaller is better and it can be
  * an objective), and the best epoch's generator and {@value #SAMPLES} rows it generated, in the
- * dataset's own units, become the trial's model.
+ * dataset's own units, become the trial's model. An image GAN whose job names a label column is
+ * also scored by {@link ImageJudges the job's quality classifier}.
  */
 final class GanTrials {
 
@@ -43,7 +47,7 @@ final class GanTrials {
 
     private GanTrials() {}
 
-    static TrainingResult train(PreparedData data, TrialParams p, long seed, TrainingMonitor monitor) {
+    static TrainingResult train(PreparedData data, JobSpec spec, TrialParams p, long seed, TrainingMonitor monitor) {
         int batchSize = Math.min(p.getInt(BATCH_SIZE), data.trainX().length);
         GanSettings settings = new GanSettings(
                 p.getDouble(GENERATOR_LEARNING_RATE),
@@ -61,18 +65,22 @@ final class GanTrials {
                 p.getDouble(GRADIENT_CLIPPING),
                 p.getDouble(L1),
                 p.getString(LR_SCHEDULE),
-                (data.trainX().length + batchSize - 1) / batchSize);
-        GanResult result = GanTrainer.train(data.trainX(), data.validationX(), settings, seed, new TrainingMonitor() {
-            @Override
-            public boolean stopRequested() {
-                return monitor.stopRequested();
-            }
+                (data.trainX().length + batchSize - 1) / batchSize,
+                p.getInt(FILTERS),
+                spec.model().input());
+        ImageQuality images = ImageJudges.forData(data, spec);
+        GanResult result =
+                GanTrainer.train(data.trainX(), data.validationX(), settings, images, seed, new TrainingMonitor() {
+                    @Override
+                    public boolean stopRequested() {
+                        return monitor.stopRequested();
+                    }
 
-            @Override
-            public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
-                return monitor.afterEpoch(epoch, withDistanceFromChance(metrics));
-            }
-        });
+                    @Override
+                    public boolean afterEpoch(int epoch, Map<String, Double> metrics) {
+                        return monitor.afterEpoch(epoch, withDistanceFromChance(metrics));
+                    }
+                });
         if (result instanceof GanResult.Finished f) {
             return new TrainingResult.Finished(
                     f.curve().stream().map(GanTrials::withDistanceFromChance).toList(),

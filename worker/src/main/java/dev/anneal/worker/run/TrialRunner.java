@@ -83,14 +83,14 @@ public class TrialRunner {
             StoredJob job = retry.call("read the job", () -> jobs.get(trial.jobId()));
             TrialParams params =
                     new TrialParams(json.readValue(trial.paramsJson(), new TypeReference<Map<String, Object>>() {}));
-            PreparationOptions options = PreparationOptions.of(params);
+            PreparationOptions options = PreparationOptions.of(params, job.spec());
             List<PreparedData> folds = retry.call("load the dataset", () -> data.prepared(job, options));
             long seed = TrainingSeeds.forTrial(job.spec().algorithm().seed(), trial.number());
             PruningPolicy policy = retry.call("read the job's pruner", () -> policies.get(trial.jobId()));
             int epochs = params.getInt(Hyperparameters.EPOCHS);
             TrainingMonitor monitor = monitor(control, policy, epochs);
             TrainingResult result = job.spec().model().type() == ModelFamily.GAN
-                    ? GanTrials.train(folds.get(0), params, seed, monitor)
+                    ? GanTrials.train(folds.get(0), job.spec(), params, seed, monitor)
                     : JobSpec.LANGUAGE_MODEL.equals(job.spec().task())
                             ? LanguageModelRun.train(folds.get(0), job.spec(), params, seed, monitor)
                             : JobSpec.TRANSLATION.equals(job.spec().task())

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,7 +47,10 @@ final class AdversarialPair {
 
     /** The current generator's rows for {@code noise}, in inference mode. */
     INDArray generate(INDArray noise) {
-        return combined.activateSelectedLayers(0, generatorLayers - 1, noise);
+        // not activateSelectedLayers: it reads the batch size of an input preprocessor (the image
+        // generator's reshape) from the network's last input, which is unset or stale here
+        List<INDArray> activations = combined.feedForwardToLayer(generatorLayers - 1, noise, false);
+        return Generator.rows(activations.get(activations.size() - 1));
     }
 
     /** Copies the current generator's parameters into {@code generator}, built by {@link GanNetworks#generator}. */

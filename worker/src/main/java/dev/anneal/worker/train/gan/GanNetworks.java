@@ -19,7 +19,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Builds the three networks of a GAN over rows of a given width:
+ * Builds the three networks of a GAN over rows of a given width (for images, {@link
+ * ImageGanNetworks} builds them):
  *
  * <ul>
  *   <li>the discriminator: row → hidden leaky-ReLU layers → P(real) (sigmoid, cross-entropy);
@@ -46,16 +47,22 @@ final class GanNetworks {
 
     /** Layers of the generator; the last of them emits the row. */
     static int generatorLayerCount(GanSettings s) {
-        return s.hiddenLayers() + 1;
+        return s.image() != null ? ImageGanNetworks.GENERATOR_LAYERS : s.hiddenLayers() + 1;
     }
 
     static MultiLayerNetwork discriminator(int width, GanSettings s, long seed) {
+        if (s.image() != null) {
+            return ImageGanNetworks.discriminator(s, seed);
+        }
         var list = base(s, s.discriminatorLearningRate(), seed).list();
         discriminatorLayers(width, s).forEach(list::layer);
         return initialized(list);
     }
 
     static MultiLayerNetwork combined(int width, GanSettings s, long seed) {
+        if (s.image() != null) {
+            return ImageGanNetworks.combined(s, seed);
+        }
         var list = base(s, s.generatorLearningRate(), seed).list();
         generatorLayers(width, s).forEach(list::layer);
         discriminatorLayers(width, s).forEach(layer -> list.layer(new FrozenLayerWithBackprop(layer)));
@@ -63,6 +70,9 @@ final class GanNetworks {
     }
 
     static MultiLayerNetwork generator(int width, GanSettings s) {
+        if (s.image() != null) {
+            return ImageGanNetworks.generator(s);
+        }
         var list = base(s, s.generatorLearningRate(), 0).list();
         generatorLayers(width, s).forEach(list::layer);
         return initialized(list);
@@ -108,7 +118,7 @@ final class GanNetworks {
         return new DenseLayer.Builder().nIn(in).nOut(out).activation(activation);
     }
 
-    private static NeuralNetConfiguration.Builder base(GanSettings s, double learningRate, long seed) {
+    static NeuralNetConfiguration.Builder base(GanSettings s, double learningRate, long seed) {
         var builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -145,7 +155,7 @@ final class GanNetworks {
         return NetworkSettings.updater(s.optimizer(), learningRate, schedule, s.momentum());
     }
 
-    private static MultiLayerNetwork initialized(NeuralNetConfiguration.ListBuilder list) {
+    static MultiLayerNetwork initialized(NeuralNetConfiguration.ListBuilder list) {
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.spec.JobSpec.ImageShape;
 import java.util.Set;
 
 /**
@@ -23,6 +24,10 @@ import java.util.Set;
  * @param weightDecay L2 penalty coefficient on the weights; for {@code adamw} decoupled weight decay
  *     instead
  * @param gradientClipping per-layer L2 norm threshold for gradients, 0 for none
+ * @param filters image GANs: filters of the discriminator's first and the generator's last
+ *     convolution (the other one has twice as many); dense GANs ignore it
+ * @param image the shape of the rows when they are images (height and width multiples of 4), for
+ *     the convolutional networks of {@link ImageGanNetworks}; {@code null} for rows of a table
  */
 public record GanSettings(
         double generatorLearningRate,
@@ -40,7 +45,9 @@ public record GanSettings(
         double gradientClipping,
         double l1,
         String lrSchedule,
-        int iterationsPerEpoch) {
+        int iterationsPerEpoch,
+        int filters,
+        ImageShape image) {
 
     static final Set<String> OPTIMIZERS = Set.of("sgd", "nesterov", "adam", "rmsprop", "adamw");
 
@@ -60,6 +67,10 @@ public record GanSettings(
         require(gradientClipping >= 0, "gradientClipping must not be negative");
         require(l1 >= 0, "l1 must not be negative");
         require(iterationsPerEpoch >= 1, "iterationsPerEpoch must be at least 1");
+        require(filters >= 1, "filters must be at least 1");
+        require(
+                image == null || image.height() % 4 == 0 && image.width() % 4 == 0,
+                "an image GAN needs a height and width that are multiples of 4");
     }
 
     private static void require(boolean condition, String message) {

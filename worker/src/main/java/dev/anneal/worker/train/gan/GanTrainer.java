@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.gan;
 
+import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.train.MatrixRows;
 import dev.anneal.worker.train.TrainingMonitor;
@@ -47,8 +48,26 @@ public final class GanTrainer {
      */
     public static GanResult train(
             float[][] trainRows, float[][] validationRows, GanSettings s, long seed, TrainingMonitor monitor) {
+        return train(trainRows, validationRows, s, null, seed, monitor);
+    }
+
+    /**
+     * As {@link #train(float[][], float[][], GanSettings, long, TrainingMonitor)}, and when {@code
+     * images} is given (an image GAN whose dataset has class labels) every epoch also reports
+     * {@code val_fid}, {@code val_confidence} and {@code val_coverage} of {@value
+     * ImageQuality#SAMPLES} generated images, and the kept generator is that of the epoch with the
+     * lowest {@code val_fid}.
+     */
+    public static GanResult train(
+            float[][] trainRows,
+            float[][] validationRows,
+            GanSettings s,
+            ImageQuality images,
+            long seed,
+            TrainingMonitor monitor) {
         int width = trainRows[0].length;
         SampleQuality quality = new SampleQuality(validationRows);
+        String selection = images != null ? ObjectiveMetrics.VAL_FID : VAL_MMD;
         // independent streams for each use of randomness, all fixed by the one seed
         SplittableRandom seeds = new SplittableRandom(seed);
         var pair = new AdversarialPair(width, s, seeds.nextLong(), seeds.nextLong());
@@ -61,7 +80,8 @@ public final class GanTrainer {
         List<Map<String, Double>> curve = new ArrayList<>();
         int bestEpoch = 0;
         try (var noise = new LatentNoise(seeds.nextLong(), s.latentSize())) {
-            INDArray evaluationNoise = noise.next(quality.realRows());
+            INDArray evaluationNoise = noise.next(
+                    images != null ? Math.max(ImageQuality.SAMPLES, quality.realRows()) : quality.realRows());
             // DL4J draws dropout masks from the thread's global ND4J generator. Building a network
             // seeds it, yet without seeding it again here two runs with the same seed were measured
             // to differ once dropout was on.
@@ -91,11 +111,14 @@ public final class GanTrainer {
                 metrics.put(D_LOSS, discriminatorLoss / steps);
                 metrics.put(VAL_MMD, quality.mmd(generated));
                 metrics.put(VAL_C2ST, quality.c2st(generated));
+                if (images != null) {
+                    metrics.putAll(images.score(generated));
+                }
                 if (!Double.isFinite(metrics.get(VAL_MMD))) {
                     return new GanResult.Diverged(epoch, "generated rows became non-finite");
                 }
                 if (bestEpoch == 0
-                        || metrics.get(VAL_MMD) < curve.get(bestEpoch - 1).get(VAL_MMD)) {
+                        || metrics.get(selection) < curve.get(bestEpoch - 1).get(selection)) {
                     bestEpoch = epoch;
                     pair.copyGeneratorInto(best);
                 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained generator: turns standard Gaussian noise into rows in the (normalized) feature space
@@ -34,16 +35,24 @@ public final class Generator {
         return net.layerInputSize(0);
     }
 
-    /** Width of the generated rows. */
+    /** Width of the generated rows (an image generator's: channels × height × width). */
     public int width() {
-        return net.layerSize(net.getnLayers() - 1);
+        return sample(1, 0)[0].length;
     }
 
     /** {@code n} generated rows; the same {@code n} and {@code seed} give the same rows. */
     public float[][] sample(int n, long seed) {
         try (var noise = new LatentNoise(seed, latentSize())) {
-            return MatrixRows.of(net.output(noise.next(n), false));
+            return MatrixRows.of(rows(net.output(noise.next(n), false)));
         }
+    }
+
+    /**
+     * A generator's output as one row per sample: images ([n, C, H, W], C-ordered) become their
+     * pixels channel by channel, each channel row-major, the layout of the dataset's columns.
+     */
+    static INDArray rows(INDArray output) {
+        return output.rank() == 2 ? output : output.reshape('c', output.size(0), output.length() / output.size(0));
     }
 
     /** The network in DL4J's model zip format, without optimizer state (it is never trained again). */

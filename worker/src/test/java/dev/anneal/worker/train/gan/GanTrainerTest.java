@@ -75,7 +75,7 @@ class GanTrainerTest {
 
     @Test
     void explodingLearningRateEndsAsDiverged() {
-        var s = new GanSettings(1e30, 1e30, 16, 64, 2, 0, 0, 32, 5, "sgd", 0.9, 0, 0, 0, "none", 1);
+        var s = new GanSettings(1e30, 1e30, 16, 64, 2, 0, 0, 32, 5, "sgd", 0.9, 0, 0, 0, "none", 1, 1, null);
 
         GanResult result = GanTrainer.train(iris.train(), iris.validation(), s, 1, new RecordingMonitor());
 
@@ -86,7 +86,8 @@ class GanTrainerTest {
     @Test
     void everyOptimizerTrains() {
         for (String optimizer : List.of("sgd", "nesterov", "rmsprop", "adamw")) {
-            var s = new GanSettings(1e-3, 1e-3, 8, 32, 1, 0, 0.1, 32, 1, optimizer, 0.9, 1e-4, 1.0, 0, "none", 1);
+            var s = new GanSettings(
+                    1e-3, 1e-3, 8, 32, 1, 0, 0.1, 32, 1, optimizer, 0.9, 1e-4, 1.0, 0, "none", 1, 1, null);
 
             GanResult result = GanTrainer.train(iris.train(), iris.validation(), s, 1, new RecordingMonitor());
 
@@ -113,7 +114,9 @@ class GanTrainerTest {
                     0,
                     1e-4,
                     schedule,
-                    iris.train().length / 32 + 1);
+                    iris.train().length / 32 + 1,
+                    1,
+                    null);
 
             GanResult result = GanTrainer.train(iris.train(), iris.validation(), s, 1, new RecordingMonitor());
 
@@ -123,11 +126,11 @@ class GanTrainerTest {
 
     @Test
     void settingsOutOfRangeAreRejected() {
-        assertThatThrownBy(
-                        () -> new GanSettings(1e-3, 1e-3, 16, 64, 2, 0.96, 0, 32, 5, "adam", 0.9, 0, 0, 0, "none", 1))
+        assertThatThrownBy(() -> new GanSettings(
+                        1e-3, 1e-3, 16, 64, 2, 0.96, 0, 32, 5, "adam", 0.9, 0, 0, 0, "none", 1, 1, null))
                 .hasMessageContaining("dropout");
-        assertThatThrownBy(
-                        () -> new GanSettings(1e-3, 1e-3, 16, 64, 2, 0, 0, 32, 5, "adagrad", 0.9, 0, 0, 0, "none", 1))
+        assertThatThrownBy(() -> new GanSettings(
+                        1e-3, 1e-3, 16, 64, 2, 0, 0, 32, 5, "adagrad", 0.9, 0, 0, 0, "none", 1, 1, null))
                 .hasMessageContaining("adagrad");
     }
 
@@ -144,6 +147,7 @@ class GanTrainerTest {
 
     /** Settings that learn iris in a few seconds: Adam 1e-3 for both, 16 latent, 2 × 64 units. */
     static GanSettings settings(double dropout, int epochs) {
-        return new GanSettings(1e-3, 1e-3, 16, 64, 2, dropout, 0.1, 32, epochs, "adam", 0.9, 0, 0, 0, "none", 1);
+        return new GanSettings(
+                1e-3, 1e-3, 16, 64, 2, dropout, 0.1, 32, epochs, "adam", 0.9, 0, 0, 0, "none", 1, 1, null);
     }
 }
