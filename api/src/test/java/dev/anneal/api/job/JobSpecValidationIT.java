@@ -151,7 +151,7 @@ class JobSpecValidationIT extends ServerIT {
                         "metric of the wrong task",
                         spec(SPACE + ", \"objective\": { \"metric\": \"val_rmse\" }"),
                         "objective.metric",
-                        "must be one of [val_accuracy, val_f1, val_auc, val_loss, loss] for classification"),
+                        "must be one of [val_accuracy, val_f1, val_f1_positive, val_auc, val_loss, loss] for classification"),
                 bad(
                         "direction against the metric",
                         spec(SPACE + ", \"objective\": { \"metric\": \"val_accuracy\", \"direction\": \"minimize\" }"),
