@@ -155,7 +155,7 @@ class JobCommandsIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err())
                 .contains("answered 409 Not a generation job: job " + job
-                        + " predicts a target; only generation (GAN) jobs store generated samples");
+                        + " predicts a target; only generation (GAN) jobs and language models store generated samples");
         assertThat(csv).doesNotExist();
     }
 
