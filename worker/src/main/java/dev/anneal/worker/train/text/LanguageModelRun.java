@@ -1,31 +1,20 @@
 package dev.anneal.worker.train.text;
 
-import static dev.anneal.spec.catalog.Hyperparameters.BATCH_SIZE;
-
 import dev.anneal.data.text.Vocabulary;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.spec.catalog.TrialParams;
-import dev.anneal.tuner.random.Permutations;
-import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.prepare.TextEncoder;
-import dev.anneal.worker.train.EpochRun;
 import dev.anneal.worker.train.LstmNetworkFactory;
 import dev.anneal.worker.train.SupervisedTrainer;
-import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
 import dev.anneal.worker.train.TrainingResult;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -34,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * #SAMPLES} texts drawn at temperature {@value #TEMPERATURE}, as a one-column CSV named after the
  * text column.
  */
-public final class LanguageModelRun implements EpochRun {
+public final class LanguageModelRun extends SequenceRun {
 
     public static final int SAMPLES = 20;
     public static final double TEMPERATURE = 0.8;
@@ -44,27 +33,19 @@ public final class LanguageModelRun implements EpochRun {
 
     private static final double LOG2 = Math.log(2);
 
-    private final PreparedData data;
     private final Vocabulary vocabulary;
     private final String column;
     private final MultiLayerNetwork net;
-    private final int batchSize;
-    private final int[] order;
-    private final SplittableRandom shuffle;
     private final long seed;
-    private INDArray keptWeights;
 
     public LanguageModelRun(PreparedData data, TrialParams params, long seed) {
-        this.data = data;
+        super(data, params, seed);
         var text = (TextEncoder) FeatureEncoder.of(data.record().features().get(0));
         this.vocabulary = text.vocabulary();
         this.column = text.column();
-        int rows = data.trainX().length;
-        this.batchSize = Math.min(params.getInt(BATCH_SIZE), rows);
         this.net = LstmNetworkFactory.buildLanguageModel(
-                vocabulary.size(), data.inputWidth(), params, seed, (rows + batchSize - 1) / batchSize);
-        this.order = TokenBatches.identity(rows);
-        this.shuffle = new SplittableRandom(seed * 31 + 7);
+                vocabulary.size(), data.inputWidth(), params, seed, iterationsPerEpoch());
+        train(net);
         this.seed = seed;
     }
 
@@ -77,23 +58,11 @@ public final class LanguageModelRun implements EpochRun {
     }
 
     @Override
-    public Double trainEpoch(int epoch, TrainingMonitor monitor) {
-        Permutations.shuffle(order, shuffle);
-        double lossSum = 0;
-        int batches = 0;
-        for (int start = 0; start < order.length; start += batchSize) {
-            if (monitor.stopRequested()) {
-                return null;
-            }
-            int end = Math.min(order.length, start + batchSize);
-            INDArray x = TokenBatches.ids(data.trainX(), order, start, end);
-            INDArray mask = TokenBatches.mask(x);
-            net.fit(x, TokenBatches.oneHot(data.trainY(), order, start, end, vocabulary.size()), mask, mask);
-            lossSum += net.score();
-            batches++;
-            TrialMemory.collectIfGrown();
-        }
-        return lossSum / batches;
+    protected double fitBatch(int[] order, int start, int end) {
+        INDArray x = TokenBatches.ids(data.trainX(), order, start, end);
+        INDArray mask = TokenBatches.mask(x);
+        net.fit(x, TokenBatches.oneHot(data.trainY(), order, start, end, vocabulary.size()), mask, mask);
+        return net.score();
     }
 
     /**
@@ -133,26 +102,14 @@ public final class LanguageModelRun implements EpochRun {
         return metrics;
     }
 
+    /** {@value #SAMPLES} texts drawn from the kept weights, one column named after the text column. */
     @Override
-    public void keepCurrentWeights() {
-        keptWeights = net.params().dup();
-    }
-
-    @Override
-    public TrainedModel modelZip() {
-        if (keptWeights != null) {
-            net.setParams(keptWeights);
-        }
+    protected String samples() {
         List<String> samples =
                 TextSampler.sample(net, vocabulary, SAMPLES, TEMPERATURE, data.inputWidth(), seed ^ 0x5A4D_504CL);
         StringBuilder csv = new StringBuilder(column).append('\n');
         samples.forEach(s -> csv.append(csvCell(s)).append('\n'));
-        try (var out = new ByteArrayOutputStream()) {
-            ModelSerializer.writeModel(net, out, false);
-            return new TrainedModel(TrainedModel.NETWORK, out.toByteArray(), csv.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not serialize the trained network", e);
-        }
+        return csv.toString();
     }
 
     /** Quotes a cell that holds a comma, a quote or a line break, doubling its quotes (RFC 4180). */
@@ -161,10 +118,5 @@ public final class LanguageModelRun implements EpochRun {
             return text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
-    public void close() {
-        // nothing native is held beyond the network, which the garbage collector frees
     }
 }
