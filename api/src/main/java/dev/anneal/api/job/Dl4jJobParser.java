@@ -92,6 +92,10 @@ record Dl4jJobParser(
         if (search.space() != null) {
             LayoutChecks.checkLayoutParameters(
                     root, model, search.space().space().parameters().keySet());
+            LayoutChecks.checkAttention(
+                    root,
+                    sequenceTask.filter(JobSpec.TRANSLATION::equals).isPresent(),
+                    search.space().space().parameters().keySet());
         }
         int rows = profile.map(DatasetProfile::rows).orElse(0);
         JobSpec.ValidationSpec validation = ValidationSpecParser.parse(root, model.series(), model.gan(), rows);

@@ -59,4 +59,14 @@ final class LayoutChecks {
                             + " model.sequence");
         }
     }
+
+    /** Attention needs a source to attend to: only a translation's decoder has one. */
+    static void checkAttention(SpecNode root, boolean translation, Set<String> parameters) {
+        if (!translation && parameters.contains(Hyperparameters.ATTENTION)) {
+            root.error(
+                    "searchSpace." + Hyperparameters.ATTENTION,
+                    "is only used by translation jobs (task \"translation\"), whose decoder attends to the"
+                            + " encoded source");
+        }
+    }
 }

@@ -108,7 +108,7 @@ class TextModelsIT extends ServerIT {
     }
 
     @Test
-    void anEncoderDecoderTranslatesSpellingsToPhonemesAndPredictsSequences() throws Exception {
+    void anEncoderDecoderWithAttentionTranslatesSpellingsToPhonemesAndPredictsSequences() throws Exception {
         // every 40th word of the CMU dictionary: 2,800 words over the whole alphabet
         String csv;
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
@@ -129,7 +129,7 @@ class TextModelsIT extends ServerIT {
                   "validation": { "type": "holdout", "fraction": 0.1 },
                   "searchSpace": { "tokenization": "characters", "maxLength": 16, "embeddingSize": 16,
                                    "units": 64, "hiddenLayers": 1, "learningRate": 0.01, "gradientClipping": 1.0,
-                                   "epochs": 3 },
+                                   "attention": true, "epochs": 3 },
                   "maxTrials": 1 }
                 """);
 
@@ -208,6 +208,14 @@ class TextModelsIT extends ServerIT {
                 { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
                   "searchSpace": { "tokenization": "words" } }
                 """, "searchSpace.tokenization", "always reads characters");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "attention": true } }
+                """, "searchSpace.attention", "only used by translation jobs");
+        assertBad("""
+                { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "attention": { "type": "categorical", "values": [true, false] } } }
+                """, "searchSpace.attention", "only used by translation jobs");
         assertThat(count("job")).isEqualTo(jobs);
     }
 

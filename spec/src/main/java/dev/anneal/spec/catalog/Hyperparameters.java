@@ -47,6 +47,7 @@ public final class Hyperparameters {
     public static final String MAX_LENGTH = "maxLength";
     public static final String EMBEDDING_SIZE = "embeddingSize";
     public static final String READOUT = "readout";
+    public static final String ATTENTION = "attention";
     public static final String LATENT_SIZE = "latentSize";
     public static final String GENERATOR_LEARNING_RATE = "generatorLearningRate";
     public static final String DISCRIMINATOR_LEARNING_RATE = "discriminatorLearningRate";
@@ -221,6 +222,11 @@ public final class Hyperparameters {
                     .usedBy(LSTM)
                     .means("what the output layer sees of the last LSTM layer: its state after the last real step,"
                             + " or the maximum or mean of its outputs over every real step"),
+            flag(ATTENTION)
+                    .byDefault(false)
+                    .usedBy(LSTM)
+                    .means("translation jobs: the decoder attends to every encoded source step (dot-product"
+                            + " attention), not only to the encoder's last state"),
             whole(LATENT_SIZE)
                     .atLeast(1)
                     .atMost(1024)

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,9 +32,15 @@ final class TrainedTranslator {
 
     static TrainedTranslator restore(byte[] zip, PreprocessingRecord record) {
         try {
+            ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false);
+            // models stored before decoding fed only the tokens so far had fixed-length embeddings
+            for (Layer layer : network.getLayers()) {
+                if (layer.conf().getLayer() instanceof EmbeddingSequenceLayer embedding) {
+                    embedding.setInferInputLength(true);
+                }
+            }
             return new TrainedTranslator(
-                    ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false),
-                    (TextEncoder) FeatureEncoder.of(record.features().get(1)));
+                    network, (TextEncoder) FeatureEncoder.of(record.features().get(1)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored DL4J model", e);
         }

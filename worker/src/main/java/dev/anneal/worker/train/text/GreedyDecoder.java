@@ -12,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Greedy decoding of a {@link TranslationNetwork}: start from the end id (the start marker),
  * append the most probable next token (padding and unknown excluded), stop at the end id or
  * after the network's target steps. The decoder has no stepwise state, so each step feeds the
- * tokens so far, padded and masked to the network's width, and reads the last real step:
+ * tokens so far and reads the last step:
  * quadratic in the target length, which is short for the tasks this serves (phonemes, words).
  */
 public final class GreedyDecoder {
@@ -36,9 +36,13 @@ public final class GreedyDecoder {
         }
         int open = rows;
         for (int t = 0; t < targetSteps && open > 0; t++) {
-            INDArray input = Nd4j.create(decoder);
-            INDArray mask = Nd4j.zeros(input.dataType(), rows, targetSteps);
-            mask.get(NDArrayIndex.all(), NDArrayIndex.interval(0, t + 1)).assign(1);
+            // the tokens so far only: the embeddings infer their length, so no masked step is run
+            float[][] sofar = new float[rows][];
+            for (int i = 0; i < rows; i++) {
+                sofar[i] = java.util.Arrays.copyOf(decoder[i], t + 1);
+            }
+            INDArray input = Nd4j.create(sofar);
+            INDArray mask = Nd4j.ones(input.dataType(), rows, t + 1);
             float[][] p = net.output(
                             false,
                             new INDArray[] {source, TranslationNetwork.decoderInput(input)},

@@ -52,6 +52,12 @@ abstract class SequenceRun implements EpochRun {
     /** Fits training rows {@code order[start..end)}; returns the batch's loss. */
     protected abstract double fitBatch(int[] order, int start, int end);
 
+    /**
+     * Reorders an epoch's shuffled rows before they are cut into batches; by default not at all.
+     * {@code batchSize} is the rows per batch.
+     */
+    protected void arrange(int[] order, int batchSize, SplittableRandom random) {}
+
     /** Texts to store with the kept model (CSV with a header), or {@code null}. */
     protected String samples() {
         return null;
@@ -60,6 +66,7 @@ abstract class SequenceRun implements EpochRun {
     @Override
     public final Double trainEpoch(int epoch, TrainingMonitor monitor) {
         Permutations.shuffle(order, shuffle);
+        arrange(order, batchSize, shuffle);
         double lossSum = 0;
         int batches = 0;
         for (int start = 0; start < order.length; start += batchSize) {

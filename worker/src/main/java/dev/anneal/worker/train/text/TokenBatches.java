@@ -15,12 +15,38 @@ final class TokenBatches {
 
     /** Rows {@code order[start..end)} of {@code ids}. */
     static INDArray ids(float[][] ids, int[] order, int start, int end) {
-        int steps = ids[0].length;
+        return ids(ids, order, start, end, ids[0].length);
+    }
+
+    /**
+     * Rows {@code order[start..end)} of {@code ids}, cut to their first {@code steps} columns: with
+     * {@link #width} as {@code steps}, only padding is cut, and the LSTMs run no step that every row
+     * of the batch would mask.
+     */
+    static INDArray ids(float[][] ids, int[] order, int start, int end, int steps) {
         float[] flat = new float[(end - start) * steps];
         for (int i = start; i < end; i++) {
             System.arraycopy(ids[order[i]], 0, flat, (i - start) * steps, steps);
         }
         return Nd4j.create(flat, new long[] {end - start, steps}, 'c');
+    }
+
+    /** The longest real length (tokens before the padding) of rows {@code order[start..end)}. */
+    static int width(float[][] ids, int[] order, int start, int end) {
+        int width = 1;
+        for (int i = start; i < end; i++) {
+            width = Math.max(width, length(ids[order[i]]));
+        }
+        return width;
+    }
+
+    /** Tokens of a row before its padding (rows are padded at the end). */
+    static int length(float[] row) {
+        int n = row.length;
+        while (n > 0 && row[n - 1] == Vocabulary.PADDING) {
+            n--;
+        }
+        return n;
     }
 
     /**
@@ -29,7 +55,11 @@ final class TokenBatches {
      * is never an input. Its mask equals the labels' mask.
      */
     static INDArray shiftedRight(float[][] labels, int[] order, int start, int end) {
-        int steps = labels[0].length;
+        return shiftedRight(labels, order, start, end, labels[0].length);
+    }
+
+    /** {@link #shiftedRight(float[][], int[], int, int)} cut to its first {@code steps} columns. */
+    static INDArray shiftedRight(float[][] labels, int[] order, int start, int end, int steps) {
         float[] flat = new float[(end - start) * steps];
         for (int i = start; i < end; i++) {
             float[] row = labels[order[i]];
@@ -52,7 +82,11 @@ final class TokenBatches {
 
     /** One-hot labels of rows {@code order[start..end)}; padded steps are all zeros (and masked). */
     static INDArray oneHot(float[][] labels, int[] order, int start, int end, int vocabulary) {
-        int steps = labels[0].length;
+        return oneHot(labels, order, start, end, vocabulary, labels[0].length);
+    }
+
+    /** {@link #oneHot(float[][], int[], int, int, int)} cut to its first {@code steps} steps. */
+    static INDArray oneHot(float[][] labels, int[] order, int start, int end, int vocabulary, int steps) {
         float[] flat = new float[(end - start) * vocabulary * steps];
         for (int i = start; i < end; i++) {
             float[] row = labels[order[i]];

@@ -1,5 +1,6 @@
 package dev.anneal.worker.train.text;
 
+import static dev.anneal.spec.catalog.Hyperparameters.ATTENTION;
 import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
 import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.EPOCHS;
@@ -11,8 +12,10 @@ import dev.anneal.worker.train.NetworkSettings;
 import dev.anneal.worker.train.lstm.BatchedLstmLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.AttentionVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.rnn.DuplicateToTimeSeriesVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.LastTimeStepVertex;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -56,21 +59,46 @@ public final class TranslationNetwork {
                 .weightInit(WeightInit.XAVIER)
                 .graphBuilder()
                 .addInputs(SOURCE, DECODER);
+        boolean attention = p.getBoolean(ATTENTION);
         g.addLayer("sourceEmbedding", embedding(sourceVocabulary, embedding, sourceLength), SOURCE);
-        String last = stack(g, "encoder", "sourceEmbedding", embedding, units, layers, dropout, false);
+        String encoded = stack(g, "encoder", "sourceEmbedding", embedding, units, layers, dropout, attention);
+        String last = encoded;
+        if (attention) {
+            g.addVertex("encoderLast", new LastTimeStepVertex(SOURCE), encoded);
+            last = "encoderLast";
+        }
         g.addVertex("context", new DuplicateToTimeSeriesVertex(DECODER), last);
         g.addLayer("targetEmbedding", embedding(targetVocabulary, embedding, targetSteps), DECODER);
         g.addVertex("decoderInput", new MergeVertex(), "targetEmbedding", "context");
-        last = stack(g, "decoder", "decoderInput", embedding + units, units, layers, dropout, true);
+        String decoded = stack(g, "decoder", "decoderInput", embedding + units, units, layers, dropout, true);
+        if (attention) {
+            // Luong et al. 2015's global attention: each decoder step's output asks the encoder's
+            // real steps (the keys' mask hides the padding) for a weighted mix of them, read beside it
+            g.addVertex(
+                    "attention",
+                    new AttentionVertex.Builder()
+                            .nInQueries(units)
+                            .nInKeys(units)
+                            .nInValues(units)
+                            .nOut(units)
+                            .nHeads(1)
+                            .projectInput(true)
+                            .build(),
+                    decoded,
+                    encoded,
+                    encoded);
+            g.addVertex("attended", new MergeVertex(), decoded, "attention");
+            decoded = "attended";
+        }
         g.addLayer(
                 "output",
                 new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                         .activation(Activation.SOFTMAX)
                         .dataFormat(RNNFormat.NCW)
-                        .nIn(units)
+                        .nIn(attention ? 2 * units : units)
                         .nOut(targetVocabulary)
                         .build(),
-                last);
+                decoded);
         g.setOutputs("output");
         ComputationGraph net = new ComputationGraph(g.build());
         net.init();
@@ -90,11 +118,16 @@ public final class TranslationNetwork {
                 .nIn(vocabulary)
                 .nOut(size)
                 .inputLength(length)
+                // batches are cut to their longest row, and greedy decoding feeds the tokens so far
+                .inferInputLength(true)
                 .outputDataFormat(RNNFormat.NCW)
                 .build();
     }
 
-    /** Stacked LSTM layers with dropout between them; the encoder's last one returns its last real step only. */
+    /**
+     * Stacked LSTM layers with dropout between them; unless {@code sequenceOut}, the last one
+     * returns its last real step only.
+     */
     private static String stack(
             ComputationGraphConfiguration.GraphBuilder g,
             String name,
