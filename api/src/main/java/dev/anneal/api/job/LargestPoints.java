@@ -37,7 +37,8 @@ final class LargestPoints {
     private LargestPoints() {}
 
     /**
-     * The points that can hold the largest network: size parameters at their maximum, and for a
+     * The points that can hold the largest network: size parameters at their maximum, batch normalization and a
+     * second LSTM direction on if they can be, and for a
      * cnn each block count and pooling choice (pooling more blocks shrinks the dense layer).
      */
     static List<TrialParams> of(SearchSpace space, String family) {
@@ -56,8 +57,10 @@ final class LargestPoints {
                 base.put(name, max(space, name));
             }
         }
-        if (Hyperparameters.get(BATCH_NORM).appliesTo(family)) {
-            base.put(BATCH_NORM, values(space, BATCH_NORM).contains(Boolean.TRUE));
+        for (String flag : List.of(BATCH_NORM, Hyperparameters.BIDIRECTIONAL)) {
+            if (Hyperparameters.get(flag).appliesTo(family)) {
+                base.put(flag, values(space, flag).contains(Boolean.TRUE));
+            }
         }
         if (!ModelFamilies.CNN.equals(family)) {
             return List.of(new TrialParams(base));

@@ -18,6 +18,7 @@ import dev.anneal.api.limits.LimitsProperties;
 import dev.anneal.data.ColumnProfile;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.ModelFamilies;
+import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.NetworkFootprint;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.space.SearchSpace;
@@ -42,7 +43,8 @@ final class ModelBudget {
     static final Map<String, List<String>> SIZES = Map.of(
             ModelFamilies.MLP, List.of(HIDDEN_LAYERS, UNITS, BATCH_NORM),
             ModelFamilies.CNN, List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, BATCH_NORM),
-            ModelFamilies.LSTM, List.of(HIDDEN_LAYERS, UNITS, WINDOW, MAX_LENGTH, EMBEDDING_SIZE),
+            ModelFamilies.LSTM,
+                    List.of(HIDDEN_LAYERS, UNITS, WINDOW, MAX_LENGTH, EMBEDDING_SIZE, Hyperparameters.BIDIRECTIONAL),
             ModelFamilies.GAN, List.of(HIDDEN_LAYERS, UNITS, LATENT_SIZE, FILTERS));
 
     private final long maxParameters;

@@ -73,6 +73,12 @@ final class TextChecks {
         if (space.parameters().containsKey(Hyperparameters.READOUT)) {
             root.error("searchSpace.readout", what + " predicts at every step; there is no readout to choose");
         }
+        if (JobSpec.LANGUAGE_MODEL.equals(task) && space.parameters().containsKey(Hyperparameters.BIDIRECTIONAL)) {
+            root.error(
+                    "searchSpace.bidirectional",
+                    "a language model predicts each character from the ones before it; reading the text"
+                            + " backwards would show it the characters it must predict");
+        }
         if (JobSpec.LANGUAGE_MODEL.equals(task) && space.parameters().containsKey(Hyperparameters.TOKENIZATION)) {
             root.error(
                     "searchSpace.tokenization",

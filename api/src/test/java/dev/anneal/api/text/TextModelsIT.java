@@ -6,6 +6,7 @@ import dev.anneal.api.support.ApiClient;
 import dev.anneal.api.support.ServerIT;
 import dev.anneal.db.testing.SharedDatasets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,15 +63,26 @@ class TextModelsIT extends ServerIT {
         assertThat(text.path("maxLength").asInt()).isEqualTo(15);
         assertThat(text.path("vocabulary").size()).isBetween(40, 80);
 
-        ApiClient.Response predicted = api.postJson(
-                "/api/v1/jobs/" + id + "/predict",
-                "{\"rows\": [{\"name\": \"Margaret\"}, {\"name\": \"Bartholomew\"}, {\"name\": \"\"}]}");
+        // the last 100 names of the file (in the holdout or not), raw, and an empty one
+        List<String[]> rows = new String(SharedDatasets.bytes("names.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                .lines()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
+        List<String[]> last = rows.subList(rows.size() - 100, rows.size());
+        String body = last.stream()
+                .map(r -> "{\"name\": \"" + r[0] + "\"}")
+                .collect(java.util.stream.Collectors.joining(", ", "{\"rows\": [", ", {\"name\": \"\"}]}"));
+        ApiClient.Response predicted = api.postJson("/api/v1/jobs/" + id + "/predict", body);
         assertThat(predicted.status()).as(predicted.text()).isEqualTo(200);
         JsonNode predictions = predicted.json().path("predictions");
-        assertThat(predictions.get(0).path("label").asString()).isEqualTo("female");
-        assertThat(predictions.get(1).path("label").asString()).isEqualTo("male");
+        long right = java.util.stream.IntStream.range(0, last.size())
+                .filter(i -> predictions.get(i).path("label").asString().equals(last.get(i)[1]))
+                .count();
+        // predicted from raw text through the stored vocabulary: as good as the job's validation, roughly
+        assertThat(right).isGreaterThan(70);
         // an empty name still gets an answer (it reads as one unknown token)
-        assertThat(predictions.get(2).path("label").asString()).isIn("female", "male");
+        assertThat(predictions.get(100).path("label").asString()).isIn("female", "male");
     }
 
     @Test
@@ -216,6 +228,13 @@ class TextModelsIT extends ServerIT {
                 { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
                   "searchSpace": { "attention": { "type": "categorical", "values": [true, false] } } }
                 """, "searchSpace.attention", "only used by translation jobs");
+        assertBad("""
+                { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "bidirectional": true } }
+                """, "searchSpace.bidirectional", "characters it must predict");
+        assertBad("""
+                { "dataset": "digits", "target": "label", "searchSpace": { "bidirectional": true } }
+                """, "searchSpace.bidirectional", "");
         assertThat(count("job")).isEqualTo(jobs);
     }
 

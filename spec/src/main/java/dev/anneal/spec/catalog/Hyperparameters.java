@@ -48,6 +48,7 @@ public final class Hyperparameters {
     public static final String EMBEDDING_SIZE = "embeddingSize";
     public static final String READOUT = "readout";
     public static final String ATTENTION = "attention";
+    public static final String BIDIRECTIONAL = "bidirectional";
     public static final String LATENT_SIZE = "latentSize";
     public static final String GENERATOR_LEARNING_RATE = "generatorLearningRate";
     public static final String DISCRIMINATOR_LEARNING_RATE = "discriminatorLearningRate";
@@ -222,6 +223,12 @@ public final class Hyperparameters {
                     .usedBy(LSTM)
                     .means("what the output layer sees of the last LSTM layer: its state after the last real step,"
                             + " or the maximum or mean of its outputs over every real step"),
+            flag(BIDIRECTIONAL)
+                    .byDefault(false)
+                    .usedBy(LSTM)
+                    .means("each LSTM layer also reads every sequence backwards, with its own weights, and"
+                            + " outputs both directions side by side (not for language models; a translation's"
+                            + " encoder only)"),
             flag(ATTENTION)
                     .byDefault(false)
                     .usedBy(LSTM)

@@ -1,6 +1,7 @@
 package dev.anneal.spec.catalog;
 
 import static dev.anneal.spec.catalog.Hyperparameters.BATCH_NORM;
+import static dev.anneal.spec.catalog.Hyperparameters.BIDIRECTIONAL;
 import static dev.anneal.spec.catalog.Hyperparameters.CONV_BLOCKS;
 import static dev.anneal.spec.catalog.Hyperparameters.DENSE_UNITS;
 import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
@@ -109,11 +110,12 @@ public record NetworkFootprint(long parameters, long activationsPerRow, long wid
 
     private static NetworkFootprint lstmStack(Counter c, long features, long timesteps, long outputs, TrialParams p) {
         long units = p.getInt(UNITS);
+        long directions = p.getBoolean(BIDIRECTIONAL) ? 2 : 1;
         long width = features;
         for (int i = 0; i < p.getInt(HIDDEN_LAYERS); i++) {
-            // W [in, 4u], RW [u, 4u], b [4u]; per step: four gates, cell and hidden state
-            c.layer(4 * units * (width + units + 1), times(6 * units, timesteps));
-            width = units;
+            // per direction W [in, 4u], RW [u, 4u], b [4u]; per step: four gates, cell and hidden state
+            c.layer(directions * 4 * units * (width + units + 1), times(directions * 6 * units, timesteps));
+            width = directions * units;
         }
         c.layer(dense(width, outputs), outputs);
         return c.footprint();

@@ -38,7 +38,7 @@ public final class LstmNetworkFactory {
             int features, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
         var list = list(p, seed, iterationsPerEpoch);
         readout(list, features, p);
-        list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
+        list.layer(OutputLayers.of(outputWidth(p), outputs, classification));
         return MlpNetworkFactory.init(list);
     }
 
@@ -51,7 +51,7 @@ public final class LstmNetworkFactory {
             int vocabulary, int outputs, boolean classification, TrialParams p, long seed, int iterationsPerEpoch) {
         var list = embedded(vocabulary, p.getInt(Hyperparameters.MAX_LENGTH), p, seed, iterationsPerEpoch);
         readout(list, p.getInt(Hyperparameters.EMBEDDING_SIZE), p);
-        list.layer(OutputLayers.of(p.getInt(UNITS), outputs, classification));
+        list.layer(OutputLayers.of(outputWidth(p), outputs, classification));
         return MlpNetworkFactory.init(list);
     }
 
@@ -120,12 +120,14 @@ public final class LstmNetworkFactory {
         int units = p.getInt(UNITS);
         int layers = p.getInt(HIDDEN_LAYERS);
         double dropout = p.getDouble(DROPOUT);
+        boolean bidirectional = p.getBoolean(Hyperparameters.BIDIRECTIONAL);
         int width = features;
         for (int i = 0; i < layers; i++) {
             // every layer but the last hands its whole sequence to the next
             var layer = new BatchedLstmLayer.Builder()
                     .nIn(width)
                     .nOut(units)
+                    .bidirectional(bidirectional)
                     .returnSequences(sequenceOut || i < layers - 1);
             if (dropout > 0 && i > 0) {
                 // the layer drops its own input (DL4J takes the keep probability): a DropoutLayer
@@ -133,8 +135,13 @@ public final class LstmNetworkFactory {
                 layer.dropOut(1.0 - dropout);
             }
             list.layer(layer.build());
-            width = units;
+            width = outputWidth(p);
         }
+    }
+
+    /** Features the last LSTM layer hands on: {@code units}, both directions' when bidirectional. */
+    private static int outputWidth(TrialParams p) {
+        return p.getInt(UNITS) * (p.getBoolean(Hyperparameters.BIDIRECTIONAL) ? 2 : 1);
     }
 
     /** Dropout before the output layer. */

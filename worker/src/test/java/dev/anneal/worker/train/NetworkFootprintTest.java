@@ -44,9 +44,12 @@ class NetworkFootprintTest {
 
     @Test
     void lstmParametersAreTheBuiltNetworks() {
-        TrialParams p = new TrialParams(Map.of("units", 6L, "hiddenLayers", 2L, "dropout", 0.2));
-        long built = LstmNetworkFactory.build(3, 1, false, p, 1, 1).numParams();
-        assertThat(NetworkFootprint.lstm(3, 12, 1, p).parameters()).isEqualTo(built);
+        for (boolean bidirectional : new boolean[] {false, true}) {
+            TrialParams p = new TrialParams(
+                    Map.of("units", 6L, "hiddenLayers", 2L, "dropout", 0.2, "bidirectional", bidirectional));
+            long built = LstmNetworkFactory.build(3, 1, false, p, 1, 1).numParams();
+            assertThat(NetworkFootprint.lstm(3, 12, 1, p).parameters()).isEqualTo(built);
+        }
     }
 
     @Test

@@ -27,11 +27,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * not used), no peepholes; the forget gate's bias starts at 1. Feature masks {@code [minibatch,
  * timesteps]} are honoured: a masked step leaves the state unchanged and outputs 0, so the last-step
  * output is the state after each sequence's last unmasked step and padding changes neither outputs
- * nor gradients. Not supported: truncated BPTT and {@code rnnTimeStep} (stateful stepping).
+ * nor gradients. With {@code bidirectional} a second set of weights runs over each row reversed
+ * (its padding first, which leaves the state at zero), and both directions' outputs are
+ * concatenated. Not supported: truncated BPTT and {@code rnnTimeStep} (stateful stepping).
  */
 public class BatchedLstmLayer extends FeedForwardLayer {
 
     private boolean returnSequences;
+    private boolean bidirectional;
     private double forgetGateBias = 1.0;
 
     /** For JSON deserialization. */
@@ -48,6 +51,7 @@ public class BatchedLstmLayer extends FeedForwardLayer {
     protected BatchedLstmLayer(Builder builder) {
         super(builder);
         this.returnSequences = builder.returnSequences;
+        this.bidirectional = builder.bidirectional;
         this.forgetGateBias = builder.forgetGateBias;
     }
 
@@ -77,7 +81,8 @@ public class BatchedLstmLayer extends FeedForwardLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         InputType.InputTypeRecurrent r = recurrent(inputType);
-        return returnSequences ? InputType.recurrent(nOut, r.getTimeSeriesLength()) : InputType.feedForward(nOut);
+        long width = outputSize();
+        return returnSequences ? InputType.recurrent(width, r.getTimeSeriesLength()) : InputType.feedForward(width);
     }
 
     @Override
@@ -113,6 +118,19 @@ public class BatchedLstmLayer extends FeedForwardLayer {
                 .build();
     }
 
+    /** Features of the output: {@code nOut}, or twice that when bidirectional. */
+    public long outputSize() {
+        return bidirectional ? 2 * nOut : nOut;
+    }
+
+    public boolean isBidirectional() {
+        return bidirectional;
+    }
+
+    public void setBidirectional(boolean bidirectional) {
+        this.bidirectional = bidirectional;
+    }
+
     public boolean isReturnSequences() {
         return returnSequences;
     }
@@ -132,7 +150,17 @@ public class BatchedLstmLayer extends FeedForwardLayer {
     public static class Builder extends FeedForwardLayer.Builder<Builder> {
 
         private boolean returnSequences;
+        private boolean bidirectional;
         private double forgetGateBias = 1.0;
+
+        /**
+         * A second LSTM of {@code nOut} units reads each sequence backwards (from its last real step);
+         * its outputs follow the forward ones, so the layer outputs {@code 2 * nOut} features.
+         */
+        public Builder bidirectional(boolean bidirectional) {
+            this.bidirectional = bidirectional;
+            return this;
+        }
 
         /** Output every step's hidden state [minibatch, nOut, timesteps] instead of the last one. */
         public Builder returnSequences(boolean returnSequences) {

@@ -17,7 +17,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * weights {@code W} [nIn, 4h], recurrent weights {@code RW} [h, 4h] (both row-major) and bias
  * {@code b} [1, 4h], gates in the order input, forget, cell candidate, output. Weights start from
  * the layer's weight init with DL4J's LSTM fan-in/fan-out (h, nIn + h); the forget gate's bias
- * starts at {@link BatchedLstmLayer#getForgetGateBias()}, the other biases at 0.
+ * starts at {@link BatchedLstmLayer#getForgetGateBias()}, the other biases at 0. A bidirectional
+ * layer has a second set for its backward direction, {@code bW}, {@code bRW} and {@code bb}, after
+ * the first.
  */
 public final class BatchedLstmParams implements ParamInitializer {
 
@@ -26,8 +28,23 @@ public final class BatchedLstmParams implements ParamInitializer {
     public static final String BIAS = "b";
 
     private static final BatchedLstmParams INSTANCE = new BatchedLstmParams();
+    private static final String BACKWARD = "b";
     private static final List<String> KEYS = List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS);
     private static final List<String> WEIGHTS = List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS);
+    private static final List<String> BOTH_KEYS = List.of(
+            INPUT_WEIGHTS,
+            RECURRENT_WEIGHTS,
+            BIAS,
+            BACKWARD + INPUT_WEIGHTS,
+            BACKWARD + RECURRENT_WEIGHTS,
+            BACKWARD + BIAS);
+    private static final List<String> BOTH_WEIGHTS =
+            List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BACKWARD + INPUT_WEIGHTS, BACKWARD + RECURRENT_WEIGHTS);
+
+    /** The name of parameter {@code key} of direction 0 (forwards) or 1 (backwards). */
+    static String key(int direction, String key) {
+        return direction == 0 ? key : BACKWARD + key;
+    }
 
     private BatchedLstmParams() {}
 
@@ -44,32 +61,36 @@ public final class BatchedLstmParams implements ParamInitializer {
     public long numParams(Layer layer) {
         BatchedLstmLayer l = (BatchedLstmLayer) layer;
         long units = l.getNOut();
-        return (l.getNIn() + units + 1) * 4 * units;
+        return directions(l) * (l.getNIn() + units + 1) * 4 * units;
+    }
+
+    private static int directions(Layer layer) {
+        return ((BatchedLstmLayer) layer).isBidirectional() ? 2 : 1;
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        return KEYS;
+        return directions(layer) == 2 ? BOTH_KEYS : KEYS;
     }
 
     @Override
     public List<String> weightKeys(Layer layer) {
-        return WEIGHTS;
+        return directions(layer) == 2 ? BOTH_WEIGHTS : WEIGHTS;
     }
 
     @Override
     public List<String> biasKeys(Layer layer) {
-        return List.of(BIAS);
+        return directions(layer) == 2 ? List.of(BIAS, BACKWARD + BIAS) : List.of(BIAS);
     }
 
     @Override
     public boolean isWeightParam(Layer layer, String key) {
-        return WEIGHTS.contains(key);
+        return weightKeys(layer).contains(key);
     }
 
     @Override
     public boolean isBiasParam(Layer layer, String key) {
-        return BIAS.equals(key);
+        return biasKeys(layer).contains(key);
     }
 
     @Override
@@ -81,11 +102,15 @@ public final class BatchedLstmParams implements ParamInitializer {
             long nIn = l.getNIn();
             long units = l.getNOut();
             IWeightInit init = l.getWeightInitFn() != null ? l.getWeightInitFn() : new WeightInitXavier();
-            init.init(units, nIn + units, new long[] {nIn, 4 * units}, 'c', params.get(INPUT_WEIGHTS));
-            init.init(units, nIn + units, new long[] {units, 4 * units}, 'c', params.get(RECURRENT_WEIGHTS));
-            INDArray b = params.get(BIAS);
-            b.assign(0);
-            b.get(NDArrayIndex.all(), NDArrayIndex.interval(units, 2 * units)).assign(l.getForgetGateBias());
+            for (int d = 0; d < directions(l); d++) {
+                init.init(units, nIn + units, new long[] {nIn, 4 * units}, 'c', params.get(key(d, INPUT_WEIGHTS)));
+                init.init(
+                        units, nIn + units, new long[] {units, 4 * units}, 'c', params.get(key(d, RECURRENT_WEIGHTS)));
+                INDArray b = params.get(key(d, BIAS));
+                b.assign(0);
+                b.get(NDArrayIndex.all(), NDArrayIndex.interval(units, 2 * units))
+                        .assign(l.getForgetGateBias());
+            }
         }
         return params;
     }
@@ -106,10 +131,20 @@ public final class BatchedLstmParams implements ParamInitializer {
         INDArray v = flat.reshape(flat.length());
         long w = nIn * gates;
         long rw = units * gates;
+        long one = w + rw + gates;
         Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put(INPUT_WEIGHTS, v.get(NDArrayIndex.interval(0, w)).reshape('c', nIn, gates));
-        out.put(RECURRENT_WEIGHTS, v.get(NDArrayIndex.interval(w, w + rw)).reshape('c', units, gates));
-        out.put(BIAS, v.get(NDArrayIndex.interval(w + rw, w + rw + gates)).reshape('c', 1, gates));
+        for (int d = 0; d < directions(l); d++) {
+            long at = d * one;
+            out.put(
+                    key(d, INPUT_WEIGHTS),
+                    v.get(NDArrayIndex.interval(at, at + w)).reshape('c', nIn, gates));
+            out.put(
+                    key(d, RECURRENT_WEIGHTS),
+                    v.get(NDArrayIndex.interval(at + w, at + w + rw)).reshape('c', units, gates));
+            out.put(
+                    key(d, BIAS),
+                    v.get(NDArrayIndex.interval(at + w + rw, at + one)).reshape('c', 1, gates));
+        }
         return Collections.synchronizedMap(out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.worker.train.text;
 
 import static dev.anneal.spec.catalog.Hyperparameters.ATTENTION;
+import static dev.anneal.spec.catalog.Hyperparameters.BIDIRECTIONAL;
 import static dev.anneal.spec.catalog.Hyperparameters.DROPOUT;
 import static dev.anneal.spec.catalog.Hyperparameters.EMBEDDING_SIZE;
 import static dev.anneal.spec.catalog.Hyperparameters.EPOCHS;
@@ -29,8 +30,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Encoder–Decoder"): the encoder reads the source's embedded tokens (masked) and its state after
  * the last real token is the context; the decoder reads the target so far (teacher forcing in
  * training, its own outputs in {@link GreedyDecoder}) with the context beside every step's
- * embedding, and a softmax over the target vocabulary predicts the next token. No attention: the
- * fixed context is what DL4J's graph vertices give without a custom attention layer.
+ * embedding, and a softmax over the target vocabulary predicts the next token. With {@code
+ * attention}, each decoder output also reads a dot-product attention mix of the encoder's outputs
+ * at every real source step (Luong et al. 2015), which a long source's single state cannot carry.
+ * With {@code bidirectional} the encoder's layers also read the source backwards, and the
+ * attention reads both directions at each step. The context is the encoder's output at the last
+ * real step: without attention the layer's last-step output, so the backward half is its state
+ * after reading back to the first token; with attention the sequence's last real step, where the
+ * backward half has read only the last token (the attention sees the rest).
  *
  * <p>Inputs: {@value #SOURCE} {@code [rows, sourceLength]} ids and {@value #DECODER}
  * {@code [rows, targetSteps]} ids, each with its mask.
@@ -61,7 +68,10 @@ public final class TranslationNetwork {
                 .addInputs(SOURCE, DECODER);
         boolean attention = p.getBoolean(ATTENTION);
         g.addLayer("sourceEmbedding", embedding(sourceVocabulary, embedding, sourceLength), SOURCE);
-        String encoded = stack(g, "encoder", "sourceEmbedding", embedding, units, layers, dropout, attention);
+        boolean bidirectional = p.getBoolean(BIDIRECTIONAL);
+        int encodedWidth = bidirectional ? 2 * units : units;
+        String encoded =
+                stack(g, "encoder", "sourceEmbedding", embedding, units, layers, dropout, attention, bidirectional);
         String last = encoded;
         if (attention) {
             g.addVertex("encoderLast", new LastTimeStepVertex(SOURCE), encoded);
@@ -70,7 +80,8 @@ public final class TranslationNetwork {
         g.addVertex("context", new DuplicateToTimeSeriesVertex(DECODER), last);
         g.addLayer("targetEmbedding", embedding(targetVocabulary, embedding, targetSteps), DECODER);
         g.addVertex("decoderInput", new MergeVertex(), "targetEmbedding", "context");
-        String decoded = stack(g, "decoder", "decoderInput", embedding + units, units, layers, dropout, true);
+        String decoded =
+                stack(g, "decoder", "decoderInput", embedding + encodedWidth, units, layers, dropout, true, false);
         if (attention) {
             // Luong et al. 2015's global attention: each decoder step's output asks the encoder's
             // real steps (the keys' mask hides the padding) for a weighted mix of them, read beside it
@@ -78,8 +89,8 @@ public final class TranslationNetwork {
                     "attention",
                     new AttentionVertex.Builder()
                             .nInQueries(units)
-                            .nInKeys(units)
-                            .nInValues(units)
+                            .nInKeys(encodedWidth)
+                            .nInValues(encodedWidth)
                             .nOut(units)
                             .nHeads(1)
                             .projectInput(true)
@@ -136,12 +147,14 @@ public final class TranslationNetwork {
             int units,
             int layers,
             double dropout,
-            boolean sequenceOut) {
+            boolean sequenceOut,
+            boolean bidirectional) {
         String last = input;
         for (int i = 0; i < layers; i++) {
             var layer = new BatchedLstmLayer.Builder()
-                    .nIn(i == 0 ? width : units)
+                    .nIn(i == 0 ? width : (bidirectional ? 2 * units : units))
                     .nOut(units)
+                    .bidirectional(bidirectional)
                     .returnSequences(sequenceOut || i < layers - 1);
             if (dropout > 0 && i > 0) {
                 // the layer drops its own input: a DropoutLayer fails on masked sequences in DL4J 1.0.0-M2.1

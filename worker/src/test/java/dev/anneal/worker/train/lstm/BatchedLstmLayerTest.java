@@ -88,7 +88,86 @@ class BatchedLstmLayerTest {
         });
     }
 
+    @Test
+    void bidirectionalGradientsMatchFiniteDifferences() {
+        inDoublePrecision(() -> {
+            INDArray[] data = sumTask(4, 3, 5, DataType.DOUBLE, 5);
+            INDArray mask = Nd4j.create(MASK);
+            var stacked =
+                    network(DataType.DOUBLE, 0, 3, bidirectional(3, 4, true), bidirectional(8, 3, false), softmax(6));
+            for (INDArray m : new INDArray[] {null, mask}) {
+                assertGradientsMatch(stacked, data[0], data[1], m, null);
+            }
+            var sequence = network(DataType.DOUBLE, 0, 3, bidirectional(3, 4, true), sequenceRegression(8));
+            assertGradientsMatch(sequence, data[0], Nd4j.randn(DataType.DOUBLE, 4, 2, 5), mask, mask);
+        });
+    }
+
     // ---- what it computes
+
+    /**
+     * A bidirectional layer's first half is a forward layer with its forward weights; its second
+     * half is a forward layer with its backward weights run on each row's real steps reversed
+     * (read at the step each output belongs to).
+     */
+    @Test
+    void bidirectionalIsAForwardAndABackwardLayerSideBySide() {
+        inDoublePrecision(() -> {
+            INDArray[] data = sumTask(4, 3, 5, DataType.DOUBLE, 6);
+            var both = network(DataType.DOUBLE, 0, 3, bidirectional(3, 4, true), sequenceRegression(8));
+            var forward = network(DataType.DOUBLE, 0, 3, new BatchedLstmLayer(3, 4, true), sequenceRegression(4));
+            var backward = network(DataType.DOUBLE, 0, 3, new BatchedLstmLayer(3, 4, true), sequenceRegression(4));
+            for (String key : new String[] {"W", "RW", "b"}) {
+                forward.getParam("0_" + key).assign(both.getParam("0_" + key));
+                backward.getParam("0_" + key).assign(both.getParam("0_b" + key));
+            }
+            INDArray out = both.feedForwardToLayer(0, data[0], false).get(1);
+            var half = NDArrayIndex.interval(0, 4);
+            var other = NDArrayIndex.interval(4, 8);
+            assertClose(
+                    out.get(NDArrayIndex.all(), half, NDArrayIndex.all()),
+                    forward.feedForwardToLayer(0, data[0], false).get(1));
+            for (int r = 0; r < MASK.length; r++) {
+                int row = r;
+                long[] kept = java.util.stream.LongStream.range(0, MASK[r].length)
+                        .filter(s -> MASK[row][(int) s] != 0)
+                        .toArray();
+                long[] reversed = java.util.stream.LongStream.range(0, kept.length)
+                        .map(i -> kept[kept.length - 1 - (int) i])
+                        .toArray();
+                INDArray alone = data[0].get(
+                                NDArrayIndex.interval(r, r + 1), NDArrayIndex.all(), NDArrayIndex.indices(reversed))
+                        .dup();
+                INDArray read = backward.feedForwardToLayer(0, alone, false).get(1);
+                both.setLayerMaskArrays(Nd4j.create(new double[][] {MASK[r]}), null);
+                INDArray masked = both.feedForwardToLayer(
+                                0,
+                                data[0].get(NDArrayIndex.interval(r, r + 1), NDArrayIndex.all(), NDArrayIndex.all())
+                                        .dup(),
+                                false)
+                        .get(1);
+                both.clearLayerMaskArrays();
+                for (int i = 0; i < kept.length; i++) {
+                    // the backward LSTM's output at real step kept[i] is the one after reading from the end back to it
+                    assertClose(
+                            masked.get(NDArrayIndex.point(0), other, NDArrayIndex.point(kept[i])),
+                            read.get(
+                                    NDArrayIndex.point(0),
+                                    NDArrayIndex.all(),
+                                    NDArrayIndex.point(kept.length - 1 - i)));
+                }
+            }
+        });
+    }
+
+    private static BatchedLstmLayer bidirectional(int nIn, int units, boolean sequences) {
+        return new BatchedLstmLayer.Builder()
+                .nIn(nIn)
+                .nOut(units)
+                .returnSequences(sequences)
+                .bidirectional(true)
+                .build();
+    }
 
     /**
      * The same weights in DL4J's own LSTM (+ LastTimeStep) give the same outputs and gradients; with

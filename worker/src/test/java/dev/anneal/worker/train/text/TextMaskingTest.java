@@ -39,13 +39,21 @@ class TextMaskingTest {
         return network(maxLength, "last");
     }
 
+    /** {@code readout}, or {@code readout+bidirectional} for a bidirectional stack. */
     private static MultiLayerNetwork network(int maxLength, String readout) {
         var params = new TrialParams(Map.of(
-                "maxLength", (long) maxLength,
-                "embeddingSize", 5L,
-                "units", 6L,
-                "hiddenLayers", 2L,
-                "readout", readout));
+                "maxLength",
+                (long) maxLength,
+                "embeddingSize",
+                5L,
+                "units",
+                6L,
+                "hiddenLayers",
+                2L,
+                "readout",
+                readout.replace("+bidirectional", ""),
+                "bidirectional",
+                readout.endsWith("+bidirectional")));
         return LstmNetworkFactory.buildText(VOCABULARY, 2, true, params, 11, 1);
     }
 
@@ -72,7 +80,8 @@ class TextMaskingTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"last", "max", "mean"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"last", "max", "mean", "last+bidirectional", "max+bidirectional", "mean+bidirectional"})
     void extraPaddingChangesNeitherOutputsNorGradients(String readout) {
         MultiLayerNetwork short7 = network(7, readout);
         MultiLayerNetwork long19 = network(19, readout);

@@ -101,10 +101,16 @@ class TranslationTest {
         assertThat(result.model().zip()).isNotEmpty();
     }
 
-    @Test
-    void attentionReadsOnlyTheSourcesRealSteps() {
-        TrialParams params = new TrialParams(
-                Map.of("embeddingSize", 8L, "units", 12L, "hiddenLayers", 1L, "epochs", 1L, "attention", true));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void attentionReadsOnlyTheSourcesRealSteps(boolean bidirectional) {
+        TrialParams params = new TrialParams(Map.of(
+                "embeddingSize", 8L,
+                "units", 12L,
+                "hiddenLayers", 2L,
+                "epochs", 1L,
+                "attention", true,
+                "bidirectional", bidirectional));
         ComputationGraph net = TranslationNetwork.build(9, 12, 7, 6, params, 3, 1);
         float[][] source = {{3, 4, 5, 0, 0}, {6, 7, 8, 3, 4}};
         float[][] decoder = {{2, 3, 4, 0}, {2, 5, 0, 0}};
