@@ -92,7 +92,7 @@ record Dl4jJobParser(
         if (search.space() != null) {
             LayoutChecks.checkLayoutParameters(
                     root, model, search.space().space().parameters().keySet());
-            LayoutChecks.checkAttention(
+            LayoutChecks.checkTranslationParameters(
                     root,
                     sequenceTask.filter(JobSpec.TRANSLATION::equals).isPresent(),
                     search.space().space().parameters().keySet());

@@ -60,13 +60,21 @@ final class LayoutChecks {
         }
     }
 
-    /** Attention needs a source to attend to: only a translation's decoder has one. */
-    static void checkAttention(SpecNode root, boolean translation, Set<String> parameters) {
-        if (!translation && parameters.contains(Hyperparameters.ATTENTION)) {
+    /** Attention needs a source to attend to and a beam a decoder: only a translation has them. */
+    static void checkTranslationParameters(SpecNode root, boolean translation, Set<String> parameters) {
+        if (translation) {
+            return;
+        }
+        if (parameters.contains(Hyperparameters.ATTENTION)) {
             root.error(
                     "searchSpace." + Hyperparameters.ATTENTION,
                     "is only used by translation jobs (task \"translation\"), whose decoder attends to the"
                             + " encoded source");
+        }
+        if (parameters.contains(Hyperparameters.BEAM_WIDTH)) {
+            root.error(
+                    "searchSpace." + Hyperparameters.BEAM_WIDTH,
+                    "is only used by translation jobs (task \"translation\"), whose targets are decoded");
         }
     }
 }

@@ -7,13 +7,16 @@ import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialModels.BestTrial;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.JobSpecJson;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.predict.TrainedNetwork;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.prepare.TranslationPreparer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,12 +49,16 @@ class LoadedModels {
         return Optional.ofNullable(cache.get(best.trialId(), id -> load(job, best)));
     }
 
+    private TrialParams params(BestTrial best) {
+        return new TrialParams(json.readValue(best.params(), new TypeReference<Map<String, Object>>() {}));
+    }
+
     private LoadedModel load(JobEntity job, BestTrial best) {
         PreprocessingRecord record = json.readValue(best.preprocessing(), PreprocessingRecord.class);
         JobSpec spec = JobSpecJson.read(job.getSpec());
         return models.model(best.trialId())
                 .map(zip -> new LoadedModel(
-                        TrainedNetwork.restore(zip, record, spec),
+                        TrainedNetwork.restore(zip, record, spec, params(best)),
                         record,
                         // a series model encodes whole windows (SeriesPredictions), not single rows
                         SeriesPredictions.LAYOUT.equals(record.layout())

@@ -141,7 +141,7 @@ class TextModelsIT extends ServerIT {
                   "validation": { "type": "holdout", "fraction": 0.1 },
                   "searchSpace": { "tokenization": "characters", "maxLength": 16, "embeddingSize": 16,
                                    "units": 64, "hiddenLayers": 1, "learningRate": 0.01, "gradientClipping": 1.0,
-                                   "attention": true, "epochs": 3 },
+                                   "attention": true, "bidirectional": true, "beamWidth": 3, "epochs": 3 },
                   "maxTrials": 1 }
                 """);
 
@@ -232,6 +232,10 @@ class TextModelsIT extends ServerIT {
                 { "dataset": "names", "task": "language_model", "model": { "type": "lstm", "text": { "column": "name" } },
                   "searchSpace": { "bidirectional": true } }
                 """, "searchSpace.bidirectional", "characters it must predict");
+        assertBad("""
+                { "dataset": "names", "target": "gender", "model": { "type": "lstm", "text": { "column": "name" } },
+                  "searchSpace": { "beamWidth": 4 } }
+                """, "searchSpace.beamWidth", "only used by translation jobs");
         assertBad("""
                 { "dataset": "digits", "target": "label", "searchSpace": { "bidirectional": true } }
                 """, "searchSpace.bidirectional", "");

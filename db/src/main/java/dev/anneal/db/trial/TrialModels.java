@@ -18,8 +18,8 @@ public class TrialModels {
     public record StoredModel(
             long trialId, int trialNumber, String format, byte[] model, String samples, String preprocessing) {}
 
-    /** Which trial's model is the job's best, without the model's bytes. */
-    public record BestTrial(long trialId, int trialNumber, String format, String preprocessing) {}
+    /** Which trial's model is the job's best, without the model's bytes; {@code params} as JSON. */
+    public record BestTrial(long trialId, int trialNumber, String format, String preprocessing, String params) {}
 
     /**
      * The job's best completed trial that has a stored model, in the leaderboard's order: one
@@ -81,12 +81,13 @@ public class TrialModels {
      */
     public Optional<BestTrial> bestTrial(long jobId) {
         return jdbc.sql("""
-                select t.id, t.number, m.format, t.preprocessing::text as preprocessing
+                select t.id, t.number, m.format, t.preprocessing::text as preprocessing, t.params::text as params
                   from trial t join trial_model m on m.trial_id = t.id
                  where t.id = (%s)
                 """.formatted(BEST_WITH_MODEL))
                 .param("job", jobId)
-                .query((rs, row) -> new BestTrial(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .query((rs, row) ->
+                        new BestTrial(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
 

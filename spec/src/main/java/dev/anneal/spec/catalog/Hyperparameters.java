@@ -49,6 +49,7 @@ public final class Hyperparameters {
     public static final String READOUT = "readout";
     public static final String ATTENTION = "attention";
     public static final String BIDIRECTIONAL = "bidirectional";
+    public static final String BEAM_WIDTH = "beamWidth";
     public static final String LATENT_SIZE = "latentSize";
     public static final String GENERATOR_LEARNING_RATE = "generatorLearningRate";
     public static final String DISCRIMINATOR_LEARNING_RATE = "discriminatorLearningRate";
@@ -234,6 +235,12 @@ public final class Hyperparameters {
                     .usedBy(LSTM)
                     .means("translation jobs: the decoder attends to every encoded source step (dot-product"
                             + " attention), not only to the encoder's last state"),
+            whole(BEAM_WIDTH)
+                    .atLeast(1)
+                    .atMost(16)
+                    .byDefault(1)
+                    .usedBy(LSTM)
+                    .means("translation jobs: targets kept per source while decoding (1: greedy decoding)"),
             whole(LATENT_SIZE)
                     .atLeast(1)
                     .atMost(1024)

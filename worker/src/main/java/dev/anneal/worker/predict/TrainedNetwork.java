@@ -1,6 +1,8 @@
 package dev.anneal.worker.predict;
 
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.Hyperparameters;
+import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.prepare.TranslationPreparer;
 import dev.anneal.worker.train.InputShape;
@@ -33,10 +35,12 @@ public final class TrainedNetwork {
      *
      * @param record the trial's preprocessing record; with the spec it decides the input shape,
      *     as it did in training
+     * @param params the trial's parameters (a translation decodes with its {@code beamWidth})
      */
-    public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, JobSpec spec) {
+    public static TrainedNetwork restore(byte[] zip, PreprocessingRecord record, JobSpec spec, TrialParams params) {
         if (TranslationPreparer.LAYOUT.equals(record.layout())) {
-            return new TrainedNetwork(null, null, TrainedTranslator.restore(zip, record));
+            return new TrainedNetwork(
+                    null, null, TrainedTranslator.restore(zip, record, params.getInt(Hyperparameters.BEAM_WIDTH)));
         }
         try {
             return new TrainedNetwork(

@@ -3,7 +3,7 @@ package dev.anneal.worker.predict;
 import dev.anneal.worker.prepare.FeatureEncoder;
 import dev.anneal.worker.prepare.PreprocessingRecord;
 import dev.anneal.worker.prepare.TextEncoder;
-import dev.anneal.worker.train.text.GreedyDecoder;
+import dev.anneal.worker.train.text.BeamDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,13 +24,16 @@ final class TrainedTranslator {
 
     private final ComputationGraph network;
     private final TextEncoder target;
+    private final int beamWidth;
 
-    private TrainedTranslator(ComputationGraph network, TextEncoder target) {
+    private TrainedTranslator(ComputationGraph network, TextEncoder target, int beamWidth) {
         this.network = network;
         this.target = target;
+        this.beamWidth = beamWidth;
     }
 
-    static TrainedTranslator restore(byte[] zip, PreprocessingRecord record) {
+    /** @param beamWidth the trial's, so predictions decode as its validation did */
+    static TrainedTranslator restore(byte[] zip, PreprocessingRecord record, int beamWidth) {
         try {
             ComputationGraph network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), false);
             // models stored before decoding fed only the tokens so far had fixed-length embeddings
@@ -40,14 +43,14 @@ final class TrainedTranslator {
                 }
             }
             return new TrainedTranslator(
-                    network, (TextEncoder) FeatureEncoder.of(record.features().get(1)));
+                    network, (TextEncoder) FeatureEncoder.of(record.features().get(1)), beamWidth);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored DL4J model", e);
         }
     }
 
     synchronized List<String> translate(float[][] sourceRows) {
-        return GreedyDecoder.decode(network, Nd4j.create(sourceRows), target.maxLength() + 1).stream()
+        return BeamDecoder.decode(network, Nd4j.create(sourceRows), target.maxLength() + 1, beamWidth).stream()
                 .map(ids -> Arrays.stream(ids)
                         .mapToObj(id -> target.vocabulary().token(id))
                         .collect(Collectors.joining(" ")))

@@ -99,7 +99,7 @@ class TextClassificationTest {
         assertThat(accuracy).isGreaterThan(0.78);
 
         var record = folds.get(0).record();
-        TrainedNetwork network = TrainedNetwork.restore(result.model().zip(), record, spec);
+        TrainedNetwork network = TrainedNetwork.restore(result.model().zip(), record, spec, params);
         var encoder = (TextEncoder) FeatureEncoder.of(record.features().get(0));
         float[][] rows = new float[2][encoder.width()];
         encoder.encodeText("Margaret", rows[0], 0);

@@ -29,7 +29,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * An encoder–decoder of LSTMs (Cho et al. 2014, "Learning Phrase Representations using RNN
  * Encoder–Decoder"): the encoder reads the source's embedded tokens (masked) and its state after
  * the last real token is the context; the decoder reads the target so far (teacher forcing in
- * training, its own outputs in {@link GreedyDecoder}) with the context beside every step's
+ * training, its own outputs in {@link BeamDecoder}) with the context beside every step's
  * embedding, and a softmax over the target vocabulary predicts the next token. With {@code
  * attention}, each decoder output also reads a dot-product attention mix of the encoder's outputs
  * at every real source step (Luong et al. 2015), which a long source's single state cannot carry.

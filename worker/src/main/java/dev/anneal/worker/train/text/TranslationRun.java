@@ -2,6 +2,7 @@ package dev.anneal.worker.train.text;
 
 import dev.anneal.data.text.Vocabulary;
 import dev.anneal.spec.JobSpec;
+import dev.anneal.spec.catalog.Hyperparameters;
 import dev.anneal.spec.catalog.ObjectiveMetrics;
 import dev.anneal.spec.catalog.TrialParams;
 import dev.anneal.tuner.random.Permutations;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A sequence-to-sequence trial: teacher-forced training of a {@link TranslationNetwork}, and
- * after every epoch greedy decoding of every validation source, scored against its reference by
+ * after every epoch beam-search decoding ({@code beamWidth}; 1 is greedy) of every validation source, scored against its reference by
  * {@code val_ter} (token error rate) and {@code val_ser} (sequence error rate), beside the
  * teacher-forced {@code val_loss} per token.
  */
@@ -38,6 +39,7 @@ public final class TranslationRun extends SequenceRun {
     private final int targetVocabulary;
     private final int targetSteps;
     private final ComputationGraph net;
+    private final int beamWidth;
     private final int[] sourceLengths;
     private final int[] targetLengths;
 
@@ -56,6 +58,7 @@ public final class TranslationRun extends SequenceRun {
                 seed,
                 iterationsPerEpoch());
         train(net);
+        this.beamWidth = params.getInt(Hyperparameters.BEAM_WIDTH);
         this.sourceLengths = lengths(data.trainX());
         this.targetLengths = lengths(data.trainY());
     }
@@ -150,7 +153,7 @@ public final class TranslationRun extends SequenceRun {
                     tokens++;
                 }
             }
-            List<int[]> decoded = GreedyDecoder.decode(net, source, targetSteps);
+            List<int[]> decoded = BeamDecoder.decode(net, source, targetSteps, beamWidth);
             for (int i = start; i < end; i++) {
                 errors.add(decoded.get(i - start), reference(y[all[i]]));
             }
