@@ -23,8 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * CNN classifier trained separately (another seed) on the real training images. Prints the
  * numbers; run with {@code ANNEAL_GAN_ACCEPTANCE=1}, and {@code ANNEAL_GAN_EPOCHS}, {@code
  * ANNEAL_GAN_FILTERS}, {@code ANNEAL_GAN_BATCH}, {@code ANNEAL_GAN_DROPOUT}, {@code ANNEAL_GAN_GLR}
- * and {@code ANNEAL_GAN_DLR} to change the epochs (default 25), filters (64), batch size (16), the
- * discriminator's dropout (0) and the generator's and discriminator's learning rates (2e-4 each).
+ * {@code ANNEAL_GAN_DLR} and {@code ANNEAL_GAN_LR_SCHEDULE} to change the epochs (default 25),
+ * filters (64), batch size (16), the discriminator's dropout (0), the generator's and
+ * discriminator's learning rates (2e-4 each) and their schedule (none).
  */
 @EnabledIfEnvironmentVariable(named = "ANNEAL_GAN_ACCEPTANCE", matches = "1")
 class ImageGanAcceptanceTest {
@@ -53,7 +54,9 @@ class ImageGanAcceptanceTest {
                 "labelSmoothing",
                 0.1,
                 "optimizer",
-                "adam"));
+                "adam",
+                "lrSchedule",
+                System.getenv().getOrDefault("ANNEAL_GAN_LR_SCHEDULE", "none")));
         PreparedData data = TabularPreparer.prepare(mnist, spec, PreparationOptions.of(params, spec))
                 .get(0);
         long start = System.nanoTime();
