@@ -22,8 +22,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * one image GAN trial as a worker runs it, then 1,000 samples of its best generator judged by a
  * CNN classifier trained separately (another seed) on the real training images. Prints the
  * numbers; run with {@code ANNEAL_GAN_ACCEPTANCE=1}, and {@code ANNEAL_GAN_EPOCHS}, {@code
- * ANNEAL_GAN_FILTERS} and {@code ANNEAL_GAN_DROPOUT} to change the epochs (default 25), filters
- * (32) and the discriminator's dropout (0).
+ * ANNEAL_GAN_FILTERS}, {@code ANNEAL_GAN_BATCH}, {@code ANNEAL_GAN_DROPOUT}, {@code ANNEAL_GAN_GLR}
+ * {@code ANNEAL_GAN_DLR} and {@code ANNEAL_GAN_LR_SCHEDULE} to change the epochs (default 25),
+ * filters (64), batch size (16), the discriminator's dropout (0), the generator's and
+ * discriminator's learning rates (2e-4 each) and their schedule (none).
  */
 @EnabledIfEnvironmentVariable(named = "ANNEAL_GAN_ACCEPTANCE", matches = "1")
 class ImageGanAcceptanceTest {
@@ -38,21 +40,23 @@ class ImageGanAcceptanceTest {
                 "epochs",
                 (long) epochs,
                 "batchSize",
-                64L,
+                Long.parseLong(System.getenv().getOrDefault("ANNEAL_GAN_BATCH", "16")),
                 "latentSize",
                 64L,
                 "filters",
-                Long.parseLong(System.getenv().getOrDefault("ANNEAL_GAN_FILTERS", "32")),
+                Long.parseLong(System.getenv().getOrDefault("ANNEAL_GAN_FILTERS", "64")),
                 "dropout",
                 Double.parseDouble(System.getenv().getOrDefault("ANNEAL_GAN_DROPOUT", "0")),
                 "generatorLearningRate",
-                2e-4,
+                Double.parseDouble(System.getenv().getOrDefault("ANNEAL_GAN_GLR", "2e-4")),
                 "discriminatorLearningRate",
-                2e-4,
+                Double.parseDouble(System.getenv().getOrDefault("ANNEAL_GAN_DLR", "2e-4")),
                 "labelSmoothing",
                 0.1,
                 "optimizer",
-                "adam"));
+                "adam",
+                "lrSchedule",
+                System.getenv().getOrDefault("ANNEAL_GAN_LR_SCHEDULE", "none")));
         PreparedData data = TabularPreparer.prepare(mnist, spec, PreparationOptions.of(params, spec))
                 .get(0);
         long start = System.nanoTime();
