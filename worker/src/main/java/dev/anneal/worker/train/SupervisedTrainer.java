@@ -11,9 +11,6 @@ import dev.anneal.worker.config.TrialMemory;
 import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.augment.BatchAugmenter;
 import dev.anneal.worker.train.dense.DenseStack;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -244,12 +240,7 @@ public final class SupervisedTrainer {
             if (keptWeights != null) {
                 net.setParams(keptWeights);
             }
-            try (var out = new ByteArrayOutputStream()) {
-                ModelSerializer.writeModel(net, out, false);
-                return new TrainedModel(TrainedModel.NETWORK, out.toByteArray(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not serialize the trained network", e);
-            }
+            return new TrainedModel(TrainedModel.NETWORK, TrainedModel.zip(net), null);
         }
 
         @Override

@@ -1,8 +1,8 @@
 package dev.anneal.worker.train.gan;
 
 import dev.anneal.worker.train.MatrixRows;
+import dev.anneal.worker.train.TrainedModel;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -57,12 +57,6 @@ public final class Generator {
 
     /** The network in DL4J's model zip format, without optimizer state (it is never trained again). */
     public byte[] toZip() {
-        var out = new ByteArrayOutputStream();
-        try {
-            ModelSerializer.writeModel(net, out, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TrainedModel.zip(net);
     }
 }

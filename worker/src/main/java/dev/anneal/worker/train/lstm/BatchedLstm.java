@@ -75,19 +75,21 @@ public class BatchedLstm extends BaseLayer<BatchedLstmLayer> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray[] x = directionInputs(checkedInput());
+        int directions = layerConf().isBidirectional() ? 2 : 1;
+        boolean kept = trainedInput == this.input && trained[0] != null && trained[directions - 1] != null;
+        // the forward pass on this input kept its activations (and masks): no input to copy or reverse again
+        INDArray[] x = kept ? null : directionInputs(checkedInput());
         boolean sequences = layerConf().isReturnSequences();
         long units = layerConf().getNOut();
         Gradient gradient = new DefaultGradient(gradientsFlattened);
-        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x[0].shape(), 'f');
-        boolean kept = trainedInput == this.input;
-        for (int d = 0; d < x.length; d++) {
-            if (trained[d] == null || !kept) {
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'f');
+        for (int d = 0; d < directions; d++) {
+            if (!kept) {
                 run(d, trainingSequence(d, x[d]), x[d], true, workspaceMgr);
             }
             LstmSequence sequence = trained[d];
             INDArray grad = epsilon.castTo(dataType);
-            if (x.length == 2) { // this direction's half of the concatenated output's gradient
+            if (directions == 2) { // this direction's half of the concatenated output's gradient
                 grad = sequences
                         ? grad.get(
                                 NDArrayIndex.all(),

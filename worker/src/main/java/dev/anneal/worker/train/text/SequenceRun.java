@@ -9,12 +9,8 @@ import dev.anneal.worker.prepare.PreparedData;
 import dev.anneal.worker.train.EpochRun;
 import dev.anneal.worker.train.TrainedModel;
 import dev.anneal.worker.train.TrainingMonitor;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -90,13 +86,7 @@ abstract class SequenceRun implements EpochRun {
         if (keptWeights != null) {
             net.setParams(keptWeights);
         }
-        String samples = samples();
-        try (var out = new ByteArrayOutputStream()) {
-            ModelSerializer.writeModel(net, out, false);
-            return new TrainedModel(TrainedModel.NETWORK, out.toByteArray(), samples);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not serialize the trained network", e);
-        }
+        return new TrainedModel(TrainedModel.NETWORK, TrainedModel.zip(net), samples());
     }
 
     @Override
