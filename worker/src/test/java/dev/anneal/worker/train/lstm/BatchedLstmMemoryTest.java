@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,8 +30,9 @@ class BatchedLstmMemoryTest {
     /** Heap resizing and malloc arenas move RSS by 10-30 MB between samples after warm-up. */
     private static final long BOUND_MB = 96;
 
-    @Test
-    void residentMemoryStaysBoundedOverManyIterations() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "bidirectional {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void residentMemoryStaysBoundedOverManyIterations(boolean bidirectional) throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "needs Linux /proc");
         Nd4jThreads.limit(1);
         // the series-LSTM shape of the leak report: windows of 24 steps, 32 units, batch 32, stacked
@@ -41,10 +41,19 @@ class BatchedLstmMemoryTest {
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(1e-3))
                 .list()
-                .layer(new BatchedLstmLayer(1, 32, true))
-                .layer(new BatchedLstmLayer(32, 32))
+                .layer(new BatchedLstmLayer.Builder()
+                        .nIn(1)
+                        .nOut(32)
+                        .returnSequences(true)
+                        .bidirectional(bidirectional)
+                        .build())
+                .layer(new BatchedLstmLayer.Builder()
+                        .nIn(bidirectional ? 64 : 32)
+                        .nOut(32)
+                        .bidirectional(bidirectional)
+                        .build())
                 .layer(new OutputLayer.Builder(LossFunction.MSE)
-                        .nIn(32)
+                        .nIn(bidirectional ? 64 : 32)
                         .nOut(1)
                         .activation(Activation.IDENTITY)
                         .build())
