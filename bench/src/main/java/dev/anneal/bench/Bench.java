@@ -32,6 +32,7 @@ public final class Bench {
             case "e2e" -> EndToEndStudy.main(rest);
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
             case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
+            case "mo-search" -> dev.anneal.bench.multiobjective.MultiObjectiveQuality.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]

@@ -44,17 +44,7 @@ final class ReferenceTables {
     }
 
     static Path locate() {
-        String env = System.getenv("ANNEAL_BENCH_REFERENCE");
-        if (env != null) {
-            return Path.of(env);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("bench").resolve("reference.md");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return dev.anneal.bench.SharedBenchFiles.locate("reference.md", "ANNEAL_BENCH_REFERENCE");
     }
 
     Optional<Double> median(String function, String peer, int budget) {
