@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Maximizes log expected improvement over a mixed space: score a large pool of random points and
+ * Maximizes an {@link Acquisition} (log expected improvement, or hypervolume improvement) over a mixed space: score a large pool of random points and
  * perturbations of the best observed points, polish the most promising with box-constrained
  * L-BFGS over the numeric dimensions (analytic gradients), round integers and lattices, try every
  * other choice of each categorical, and return the best point no trial has taken yet.
@@ -23,15 +23,13 @@ final class AcquisitionOptimizer {
     static final int LOCAL_ITERATIONS = 50;
     static final int INCUMBENT_STARTS = 2;
 
-    private final GaussianProcess gp;
-    private final double best;
+    private final Acquisition acquisition;
     private final UnitSpace unit;
     private final boolean[] categorical;
     private final int d;
 
-    AcquisitionOptimizer(GaussianProcess gp, double best, UnitSpace unit, boolean[] categorical) {
-        this.gp = gp;
-        this.best = best;
+    AcquisitionOptimizer(Acquisition acquisition, UnitSpace unit, boolean[] categorical) {
+        this.acquisition = acquisition;
         this.unit = unit;
         this.categorical = categorical;
         this.d = categorical.length;
@@ -83,8 +81,7 @@ final class AcquisitionOptimizer {
     private record Scored(double[] x, double value) {}
 
     private Scored score(double[] x) {
-        double[] p = gp.predict(x);
-        return new Scored(x, LogExpectedImprovement.evaluate(p[0], p[1], best)[0]);
+        return new Scored(x, acquisition.value(x));
     }
 
     private Scored polish(double[] start) {
@@ -95,16 +92,13 @@ final class AcquisitionOptimizer {
             lower[j] = categorical[j] ? start[j] : 0;
             upper[j] = categorical[j] ? start[j] : 1;
         }
-        double[] meanGradient = new double[d];
-        double[] varianceGradient = new double[d];
         BoxLbfgs.Result result = BoxLbfgs.minimize(
                 (x, gradient) -> {
-                    double[] p = gp.predict(x, meanGradient, varianceGradient);
-                    double[] ei = LogExpectedImprovement.evaluate(p[0], p[1], best);
+                    double value = acquisition.valueAndGradient(x, gradient);
                     for (int j = 0; j < d; j++) {
-                        gradient[j] = -(ei[1] * meanGradient[j] + ei[2] * varianceGradient[j]);
+                        gradient[j] = -gradient[j];
                     }
-                    return -ei[0];
+                    return -value;
                 },
                 start,
                 lower,

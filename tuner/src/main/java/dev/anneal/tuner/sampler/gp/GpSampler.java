@@ -77,6 +77,14 @@ public final class GpSampler implements Sampler {
         if (unit.dimensions() == 0) {
             return Optional.of(unit.decode(new double[0]));
         }
+        if (TradeOffSearch.applies(study)) {
+            List<TrialView> usable = TradeOffSearch.usable(study);
+            if (usable.size() < 2 || (number < initialTrials && usable.size() < initialTrials)) {
+                return Optional.of(sobolPoint(study, number));
+            }
+            double[] chosen = new TradeOffSearch(unit, categorical).suggest(study, usable, rng);
+            return Optional.of(chosen == null ? sobolPoint(study, number) : unit.decode(chosen));
+        }
         List<TrialView> completed = study.trials().stream()
                 .filter(t ->
                         t.status() == TrialView.Status.COMPLETE && t.value().isPresent())
@@ -106,8 +114,9 @@ public final class GpSampler implements Sampler {
         Set<Map<String, Object>> taken = new HashSet<>();
         study.trials().forEach(t -> taken.add(t.params()));
         double best = Math.min(y[byValue[0]], believed.bestPending());
-        double[] chosen =
-                new AcquisitionOptimizer(believed.gp(), best, unit, categorical).maximize(incumbents, taken, rng);
+        double[] chosen = new AcquisitionOptimizer(
+                        new LogEiAcquisition(believed.gp(), best, categorical.length), unit, categorical)
+                .maximize(incumbents, taken, rng);
         return Optional.of(chosen == null ? sobolPoint(study, number) : unit.decode(chosen));
     }
 
@@ -174,7 +183,7 @@ public final class GpSampler implements Sampler {
     }
 
     /** All rows if few; else the best quarter of the cap plus a random sample of the rest. */
-    private static int[] subset(int[] byValue, int cap, RandomGenerator rng) {
+    static int[] subset(int[] byValue, int cap, RandomGenerator rng) {
         if (byValue.length <= cap) {
             return byValue;
         }
@@ -192,7 +201,7 @@ public final class GpSampler implements Sampler {
         return chosen;
     }
 
-    private static double[][] rows(double[][] x, int[] rows) {
+    static double[][] rows(double[][] x, int[] rows) {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             out[i] = x[rows[i]];
@@ -200,7 +209,7 @@ public final class GpSampler implements Sampler {
         return out;
     }
 
-    private static double[] values(double[] y, int[] rows) {
+    static double[] values(double[] y, int[] rows) {
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = y[rows[i]];
