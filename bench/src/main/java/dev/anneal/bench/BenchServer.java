@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * api/target/anneal.jar} started in its default mode (embedded PostgreSQL in a temporary
  * directory, removed again on close).
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,7 +50,7 @@ final class BenchServer implements AutoCloseable {
      * The server named by {@code --url} in {@code args}, or a fresh one started with {@code
      * serverArgs} (such as {@code --anneal.worker.slots=2}); healthy on return.
      */
-    static BenchServer fromArgs(String[] args, String... serverArgs) throws Exception {
+    public static BenchServer fromArgs(String[] args, String... serverArgs) throws Exception {
         return fromArgs(args, List.of(), serverArgs);
     }
 
@@ -96,7 +96,7 @@ final class BenchServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -120,7 +120,7 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** The value after {@code name} in {@code args}, or {@code fallback}. */
-    static String option(String[] args, String name, String fallback) {
+    public static String option(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
@@ -135,20 +135,25 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** GET with the benchmark's token, the answer as JSON. */
-    static JsonNode getJson(String url) throws Exception {
+    public static JsonNode getJson(String url) throws Exception {
         return JSON.readTree(
                 HTTP.send(authorized(HttpRequest.newBuilder(URI.create(url))).build(), ofString())
                         .body());
     }
 
     /** POST of a job (or other resource) that must be created (201); the answer as JSON. */
-    static JsonNode postJson(String url, String body) throws Exception {
+    public static JsonNode postJson(String url, String body) throws Exception {
+        return postJson(url, body, 201);
+    }
+
+    /** POST of JSON that must be answered {@code status}; the answer as JSON. */
+    public static JsonNode postJson(String url, String body, int status) throws Exception {
         var request = authorized(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         var response = HTTP.send(request, ofString());
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != status) {
             throw new IllegalStateException("rejected: " + response.body());
         }
         return JSON.readTree(response.body());

@@ -52,7 +52,9 @@ public record JobSpec(
         List<Long> warmStartFrom,
         List<Map<String, Object>> initialTrials,
         PrunerSpec pruner,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        List<ObjectiveSpec> objectives,
+        List<ConstraintSpec> constraints) {
 
     public static final String CLASSIFICATION = "classification";
     public static final String REGRESSION = "regression";
@@ -77,6 +79,21 @@ public record JobSpec(
                 : initialTrials.stream().map(ParamValues::normalized).toList();
         pruner = pruner == null ? PrunerSpec.NONE : pruner;
         tags = tags == null ? Map.of() : tags;
+        // "objective" is the one-objective spelling of "objectives": each spec has both, the
+        // first objective being "objective", so code that knows one objective keeps working
+        if (objectives == null || objectives.isEmpty()) {
+            objectives = objective == null ? List.of() : List.of(objective);
+        } else {
+            objectives = List.copyOf(objectives);
+            objective = objectives.get(0);
+        }
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** Whether the job trades several objectives off (a Pareto front rather than one best trial). */
+    @JsonIgnore
+    public boolean isMultiObjective() {
+        return objectives.size() > 1;
     }
 
     /**
@@ -107,6 +124,8 @@ public record JobSpec(
                 objective,
                 validation,
                 preprocessing,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -196,6 +215,24 @@ public record JobSpec(
         @JsonIgnore
         public boolean useLastEpoch() {
             return "last".equals(epoch);
+        }
+    }
+
+    /**
+     * A bound on a recorded metric: a trial is feasible when every constraint holds. At least one
+     * of {@code min} and {@code max} is set.
+     */
+    public record ConstraintSpec(String metric, Double min, Double max) {
+
+        /**
+         * The constraint's value for a metric value, satisfied when ≤ 0 (the samplers'
+         * convention): how far the value lies beyond the bound it breaks, else how far inside
+         * the nearest one, negated.
+         */
+        public double value(double metricValue) {
+            double over = max == null ? Double.NEGATIVE_INFINITY : metricValue - max;
+            double under = min == null ? Double.NEGATIVE_INFINITY : min - metricValue;
+            return Math.max(over, under);
         }
     }
 

@@ -8,14 +8,17 @@ import dev.anneal.api.scheduler.JobReconciler;
 import dev.anneal.api.trial.TrialNotFound;
 import dev.anneal.api.trial.TrialResponse;
 import dev.anneal.db.job.JobExecution;
+import dev.anneal.db.job.JobSpecs;
 import dev.anneal.db.prune.PruningPolicies;
 import dev.anneal.db.prune.PruningPolicy;
 import dev.anneal.db.prune.TrialPruning;
 import dev.anneal.db.trial.ExternalTrials;
 import dev.anneal.db.trial.ExternalTrials.Refusal;
 import dev.anneal.db.trial.ExternalTrials.ToldTrial;
+import dev.anneal.db.trial.ParetoRanks;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialState;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.tuner.pruner.Verdict;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -38,6 +41,8 @@ class AskTellService {
     private final PruningPolicies policies;
     private final TrialPruning pruning;
     private final ProjectScope scope;
+    private final JobSpecs specs;
+    private final ParetoRanks paretoRanks;
 
     AskTellService(
             TrialChooser chooser,
@@ -47,8 +52,12 @@ class AskTellService {
             JsonMapper json,
             PruningPolicies policies,
             TrialPruning pruning,
-            ProjectScope scope) {
+            ProjectScope scope,
+            JobSpecs specs,
+            ParetoRanks paretoRanks) {
         this.scope = scope;
+        this.specs = specs;
+        this.paretoRanks = paretoRanks;
         this.chooser = chooser;
         this.external = external;
         this.reconciler = reconciler;
@@ -77,9 +86,8 @@ class AskTellService {
      */
     public TrialResponse tell(long jobId, int number, TellRequest request) {
         requireOwnJob(jobId);
-        Optional<ToldTrial> told = request.failed()
-                ? external.fail(jobId, number, request.failure())
-                : external.complete(jobId, number, request.value());
+        Optional<ToldTrial> told =
+                request.failed() ? external.fail(jobId, number, request.failure()) : complete(jobId, number, request);
         if (told.isEmpty()) {
             throw refused(jobId, number);
         }
@@ -88,6 +96,27 @@ class AskTellService {
         }
         TrialEntity trial = told.get().trial();
         return TrialResponse.summary(trial, json.readTree(trial.getParams()));
+    }
+
+    /**
+     * A job with one objective and no constraints stores the value alone, as ever; otherwise the
+     * told values are checked against the spec, stored as vectors, and the job's Pareto ranks
+     * refreshed once the completion is committed.
+     */
+    private Optional<ToldTrial> complete(long jobId, int number, TellRequest request) {
+        JobSpec spec = specs.get(jobId).spec();
+        if (!spec.isMultiObjective() && spec.constraints().isEmpty()) {
+            if (request.values().size() != 1 || !request.metrics().isEmpty()) {
+                TellValues.of(spec, request);
+            }
+            return external.complete(jobId, number, request.value());
+        }
+        TellValues values = TellValues.of(spec, request);
+        Optional<ToldTrial> told = external.complete(jobId, number, values.values(), values.constraints());
+        told.ifPresent(t -> paretoRanks.refresh(
+                jobId,
+                spec.objectives().stream().map(JobSpec.ObjectiveSpec::direction).toList()));
+        return told;
     }
 
     /**

@@ -14,7 +14,24 @@ record CommonParts(
         JobSpec.ObjectiveSpec objective,
         WarmStart warmStart,
         PrunerSpec pruner,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        List<JobSpec.ObjectiveSpec> objectives,
+        List<JobSpec.ConstraintSpec> constraints) {
+
+    /** The parts, the first objective being the spec's {@code objective}. */
+    static CommonParts of(
+            String name,
+            String description,
+            SearchRules.Search search,
+            List<ObjectiveRules.Objective> objectives,
+            List<JobSpec.ConstraintSpec> constraints,
+            WarmStart warmStart,
+            PrunerSpec pruner,
+            Map<String, String> tags) {
+        List<JobSpec.ObjectiveSpec> specs =
+                objectives.stream().map(ObjectiveRules.Objective::spec).toList();
+        return new CommonParts(name, description, search, specs.get(0), warmStart, pruner, tags, specs, constraints);
+    }
 
     /** The spec with the parts only DL4J jobs have ({@code null} for external jobs). */
     JobSpec spec(
@@ -46,6 +63,8 @@ record CommonParts(
                 warmStart.jobIds(),
                 warmStart.initialTrials(),
                 pruner,
-                tags);
+                tags,
+                objectives,
+                constraints);
     }
 }

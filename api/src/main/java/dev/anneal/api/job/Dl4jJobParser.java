@@ -11,6 +11,7 @@ import dev.anneal.db.job.JobExecution;
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.PrunerSpec;
+import dev.anneal.spec.catalog.ObjectiveMetrics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,16 +111,21 @@ record Dl4jJobParser(
         if (model.series() && search.space() != null) {
             SeriesChecks.checkLength(root, search.space().space(), model.horizon(), validation.last(), rows);
         }
-        ObjectiveRules.Objective objective = ObjectiveRules.objective(
+        List<ObjectiveRules.Objective> objectives = ObjectiveRules.objectives(
                 root,
                 task.orElse(JobSpec.CLASSIFICATION),
                 task.isPresent(),
                 targetColumn.map(ColumnProfile::distinct).orElse(0),
                 model.gan() && model.image() != null && target.isPresent());
-        WarmStart warmStart = warmStarts.parse(root, search, objective, project);
+        ObjectiveRules.Objective objective = objectives.get(0);
+        List<JobSpec.ConstraintSpec> constraints =
+                ConstraintRules.parse(root, task.isPresent() ? ObjectiveMetrics.names(task.get()) : null);
+        WarmStart warmStart =
+                objectives.size() > 1 ? WarmStart.NONE : warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
         Optional<PrunerSpec> pruner = PrunerSpecParser.parse(
                 root, search.space() == null ? null : search.space().space());
+        pruner.ifPresent(p -> TradeOffRules.check(root, objectives, p));
         JobSpec.PreprocessingSpec preprocessing = SpecDefaults.preprocessing(root);
         String name =
                 SpecDefaults.name(root, dataset.map(DatasetEntity::getName).orElse("job") + "-" + model.type());
@@ -140,7 +146,7 @@ record Dl4jJobParser(
         if (!root.errors().isEmpty()) {
             throw JobSpecParser.invalid(root.errors());
         }
-        JobSpec spec = new CommonParts(name, description, search, objective.spec(), warmStart, pruner.get(), tags)
+        JobSpec spec = CommonParts.of(name, description, search, objectives, constraints, warmStart, pruner.get(), tags)
                 .spec(
                         Execution.DL4J,
                         dataset.get().getName(),

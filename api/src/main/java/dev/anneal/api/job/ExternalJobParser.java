@@ -29,19 +29,22 @@ record ExternalJobParser(SearchRules searchRules, WarmStarts warmStarts) {
             }
         }
         SearchRules.Search search = searchRules.search(root, null);
-        ObjectiveRules.Objective objective = root.object("objective", true)
-                .map(ObjectiveRules::externalObjective)
-                .orElse(null);
-        WarmStart warmStart = objective == null ? WarmStart.NONE : warmStarts.parse(root, search, objective, project);
+        List<ObjectiveRules.Objective> objectives = ObjectiveRules.externalObjectives(root);
+        ObjectiveRules.Objective objective = objectives.isEmpty() ? null : objectives.get(0);
+        List<JobSpec.ConstraintSpec> constraints = ConstraintRules.parse(root, null);
+        WarmStart warmStart = objective == null || objectives.size() > 1
+                ? WarmStart.NONE
+                : warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);
         Optional<PrunerSpec> pruner = PrunerSpecParser.parse(root, null);
+        pruner.ifPresent(p -> TradeOffRules.check(root, objectives, p));
         String name = SpecDefaults.name(root, objective == null ? "external" : objective.metric() + "-external");
         String description = SpecDefaults.description(root);
 
         if (!root.errors().isEmpty()) {
             throw JobSpecParser.invalid(root.errors());
         }
-        JobSpec spec = new CommonParts(name, description, search, objective.spec(), warmStart, pruner.get(), tags)
+        JobSpec spec = CommonParts.of(name, description, search, objectives, constraints, warmStart, pruner.get(), tags)
                 .spec(Execution.EXTERNAL, null, null, null, null, null, null, null);
         return ParsedJob.of(spec, JobExecution.EXTERNAL, null);
     }

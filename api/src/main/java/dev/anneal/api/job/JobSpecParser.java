@@ -40,6 +40,8 @@ class JobSpecParser {
             "searchSpace",
             "algorithm",
             "objective",
+            "objectives",
+            "constraints",
             "maxTrials",
             "parallelism",
             "warmStartFrom",

@@ -26,7 +26,7 @@ public final class SpecNode {
         this.errors = errors;
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return node;
     }
 
@@ -142,6 +142,35 @@ public final class SpecNode {
             return Optional.empty();
         }
         return Optional.of(new SpecNode(value, path(field), errors));
+    }
+
+    /**
+     * An array of {@code min}..{@code max} objects, each a node whose errors are reported at
+     * {@code field[i]}.
+     */
+    Optional<List<SpecNode>> objects(String field, int min, int max) {
+        JsonNode value = present(field, false);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            error(field, "must be an array of objects, but was " + describe(value));
+            return Optional.empty();
+        }
+        if (value.size() < min || value.size() > max) {
+            error(field, "must have " + min + " to " + max + " entries, but has " + value.size());
+            return Optional.empty();
+        }
+        List<SpecNode> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isObject()) {
+                error(field + "[" + i + "]", "must be an object, but was " + describe(item));
+                return Optional.empty();
+            }
+            items.add(new SpecNode(item, path(field) + "[" + i + "]", errors));
+        }
+        return Optional.of(items);
     }
 
     /** A list of distinct, non-blank strings. */

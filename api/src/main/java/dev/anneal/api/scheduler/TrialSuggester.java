@@ -55,7 +55,11 @@ public class TrialSuggester {
         if (sampler.usesHistory()) {
             history.addAll(trials.findByJobIdOrderByNumber(job.getId()));
         }
-        StudyView study = StudyViews.of(space, job.getDirection(), history, json);
+        StudyView study = StudyViews.of(
+                space,
+                spec.objectives().stream().map(JobSpec.ObjectiveSpec::direction).toList(),
+                history,
+                json);
         if (sampler.usesHistory() && !warmStart.jobIds().isEmpty()) {
             study = withWarmStart(study, space, warmStart.jobIds());
         }

@@ -2,6 +2,7 @@ package dev.anneal.api.trial;
 
 import dev.anneal.db.trial.LeaderboardRow;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +12,10 @@ import tools.jackson.databind.JsonNode;
  *     intermediate value (its {@code value}, reached at {@code bestEpoch}) after the completed
  * @param epochs epochs the trial trained
  * @param bestEpoch the epoch whose value is the objective (with the default {@code epoch: best})
+ * @param values jobs with several objectives (or constraints): each objective's value in the job's
+ *     order ({@code value} is the first); absent otherwise
+ * @param constraints each constraint's value, met when ≤ 0; {@code feasible} when all are
+ * @param paretoRank 0 on the Pareto front of the feasible trials, 1 on the front behind it, ...
  */
 record LeaderboardEntry(
         int rank,
@@ -21,7 +26,11 @@ record LeaderboardEntry(
         int epochs,
         Integer bestEpoch,
         long durationMs,
-        Instant finishedAt) {
+        Instant finishedAt,
+        List<Double> values,
+        List<Double> constraints,
+        Boolean feasible,
+        Integer paretoRank) {
 
     static LeaderboardEntry of(LeaderboardRow row, JsonNode params) {
         return new LeaderboardEntry(
@@ -33,6 +42,10 @@ record LeaderboardEntry(
                 row.epochsTrained(),
                 row.bestEpoch(),
                 row.durationMs(),
-                row.finishedAt());
+                row.finishedAt(),
+                row.values().isEmpty() ? null : row.values(),
+                row.constraints().isEmpty() ? null : row.constraints(),
+                row.constraints().isEmpty() ? null : row.feasible(),
+                row.paretoRank());
     }
 }

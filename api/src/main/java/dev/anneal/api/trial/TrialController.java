@@ -42,6 +42,8 @@ class TrialController {
                 trials.list(jobId, Paging.enumParam("state", state, TrialState.class), above, request), t -> t);
     }
 
+    static final int MAX_PARETO = 10_000;
+
     @GetMapping("/trials/{number}")
     @Operation(summary = "One trial with its per-epoch metrics and preprocessing record")
     TrialResponse get(@PathVariable long jobId, @PathVariable int number) {
@@ -55,5 +57,16 @@ class TrialController {
                     "Best first for the job's direction; ties go to the trial that finished first. Ranked by PostgreSQL.")
     List<LeaderboardEntry> leaderboard(@PathVariable long jobId, @RequestParam(defaultValue = "10") int limit) {
         return trials.leaderboard(jobId, Paging.bounded("limit", limit, 1, MAX_LEADERBOARD));
+    }
+
+    @GetMapping("/pareto")
+    @Operation(
+            summary = "The Pareto front: feasible completed trials no other feasible trial beats on every objective",
+            description = "For jobs with several objectives (or constraints): the trials of Pareto rank 0, extremes"
+                    + " first, then by crowding distance (lonelier first), as the leaderboard orders them; stored at"
+                    + " each completion, so this is an index range scan. For a job with one objective and no"
+                    + " constraints, its best trial.")
+    List<LeaderboardEntry> pareto(@PathVariable long jobId, @RequestParam(defaultValue = "1000") int limit) {
+        return trials.pareto(jobId, Paging.bounded("limit", limit, 1, MAX_PARETO));
     }
 }

@@ -5,6 +5,7 @@ import dev.anneal.api.access.ScopedJob;
 import dev.anneal.db.job.JobEntity;
 import dev.anneal.db.trial.EpochMetrics;
 import dev.anneal.db.trial.Leaderboard;
+import dev.anneal.db.trial.LeaderboardRow;
 import dev.anneal.db.trial.TrialEntity;
 import dev.anneal.db.trial.TrialMetricReader;
 import dev.anneal.db.trial.TrialRepository;
@@ -93,6 +94,23 @@ public class TrialQueryService {
     List<LeaderboardEntry> leaderboard(long jobId, int limit) {
         scope.job(jobId);
         return leaderboard.top(jobId, limit).stream()
+                .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
+                .toList();
+    }
+
+    /**
+     * The job's Pareto front (feasible, non-dominated completed trials), up to {@code limit}; for a
+     * job with one objective and no constraints, its best trial.
+     */
+    List<LeaderboardEntry> pareto(long jobId, int limit) {
+        scope.job(jobId);
+        List<LeaderboardRow> rows = leaderboard.front(jobId, limit);
+        if (rows.isEmpty()) {
+            rows = leaderboard.best(jobId).stream()
+                    .filter(r -> r.paretoRank() == null)
+                    .toList();
+        }
+        return rows.stream()
                 .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
                 .toList();
     }

@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
  * {@code bestEpoch}, and {@code pruneReason} says why its job's pruner stopped it; each point of
  * the curve where the pruner judged has a {@code pruning} field with that judgement. With k-fold
  * validation, {@code foldValues} holds each fold's objective at {@code bestEpoch} ({@code value}
- * is their mean).
+ * is their mean). Trials of jobs with several objectives or with constraints have {@code values}
+ * (each objective's, in the job's order; {@code value} is the first), {@code constraints} (each
+ * constraint's value, met when ≤ 0), {@code feasible} and {@code paretoRank} (0: on the Pareto
+ * front of the job's feasible trials).
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TrialResponse(
@@ -39,7 +42,11 @@ public record TrialResponse(
         Long durationMs,
         List<JsonNode> metrics,
         JsonNode preprocessing,
-        JsonNode foldValues) {
+        JsonNode foldValues,
+        List<Double> values,
+        List<Double> constraints,
+        Boolean feasible,
+        Integer paretoRank) {
 
     public static TrialResponse summary(TrialEntity t, JsonNode params) {
         return of(t, params, null, null, null);
@@ -71,6 +78,12 @@ public record TrialResponse(
                 duration,
                 metrics,
                 preprocessing,
-                foldValues);
+                foldValues,
+                t.getObjectiveValues().isEmpty() ? null : t.getObjectiveValues(),
+                t.getConstraintValues().isEmpty() ? null : t.getConstraintValues(),
+                t.getConstraintValues().isEmpty()
+                        ? null
+                        : t.getConstraintValues().stream().allMatch(c -> c <= 0),
+                t.getParetoRank());
     }
 }

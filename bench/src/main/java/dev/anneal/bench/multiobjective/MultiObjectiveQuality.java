@@ -1,5 +1,6 @@
 package dev.anneal.bench.multiobjective;
 
+import dev.anneal.bench.BenchServer;
 import dev.anneal.bench.search.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,10 +13,11 @@ import java.util.concurrent.Future;
  * {@code anneal-bench mo-search}: the median hypervolume gap of each multi-objective sampler on
  * the two-objective problems of {@code ../shared/bench/multiobjective.md}, in-process (the
  * samplers exactly as the scheduler calls them, without HTTP), beside Optuna's medians, with the
- * median suggestion latency.
+ * median suggestion latency. With {@code --http}, every run goes through a server's ask/tell instead
+ * (one started for the run, or {@code --url URL [--token T]}): the issue's acceptance path.
  *
  * <p>Options: {@code --problems zdt1,dtlz2,bnh}, {@code --samplers bayesian,tpe,nsga2,random},
- * {@code --seeds 10}, {@code --budgets 25,50,100}, {@code --threads <cores>}.
+ * {@code --seeds 10}, {@code --budgets 25,50,100}, {@code --threads <cores>}, {@code --http true}.
  */
 public final class MultiObjectiveQuality {
 
@@ -27,6 +29,7 @@ public final class MultiObjectiveQuality {
         int seeds = 10;
         int[] budgets = {25, 50, 100};
         int threads = Runtime.getRuntime().availableProcessors();
+        boolean http = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--problems" -> problems = Arrays.asList(args[i + 1].split(","));
@@ -37,11 +40,16 @@ public final class MultiObjectiveQuality {
                             .mapToInt(Integer::parseInt)
                             .toArray();
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--http" -> http = Boolean.parseBoolean(args[i + 1]);
+                case "--url", "--token" -> {
+                    // read by BenchServer
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         MoPeerTables peers = MoPeerTables.load();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        BenchServer server = http ? BenchServer.fromArgs(args, "--anneal.worker.slots=0") : null;
         try {
             for (String name : problems) {
                 MoProblem problem = MoProblem.byName(name);
@@ -53,7 +61,9 @@ public final class MultiObjectiveQuality {
                     for (int s = 0; s < seeds; s++) {
                         long seed = s;
                         int[] b = budgets;
-                        runs.add(pool.submit(() -> MoRun.run(problem, sampler, seed, b)));
+                        runs.add(pool.submit(() -> server == null
+                                ? MoRun.run(problem, sampler, seed, b)
+                                : MoHttpRun.run(server.url(), problem, sampler, seed, b)));
                     }
                     List<MoRun.Result> results = new ArrayList<>();
                     for (Future<MoRun.Result> run : runs) {
@@ -90,6 +100,9 @@ public final class MultiObjectiveQuality {
             }
         } finally {
             pool.shutdown();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 

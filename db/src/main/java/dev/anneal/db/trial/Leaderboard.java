@@ -21,7 +21,7 @@ public class Leaderboard {
             select row_number() over (order by state = 'PRUNED', rank_key, finished_at, number) as rank,
                    number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
-                   finished_at
+                   finished_at, objective_values, constraint_values, pareto_rank
               from trial
              where job_id = :job and rank_key is not null
              order by state = 'PRUNED', rank_key, finished_at, number
@@ -53,8 +53,40 @@ public class Leaderboard {
                 rs.getInt("epochs_trained"),
                 (Integer) rs.getObject("best_epoch"),
                 rs.getLong("duration_ms"),
-                rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("finished_at").toInstant(),
+                list(TrialEntity.doubles(rs.getArray("objective_values"))),
+                list(TrialEntity.doubles(rs.getArray("constraint_values"))),
+                rs.getObject("pareto_rank", Integer.class));
     }
+
+    private static List<Double> list(Double[] values) {
+        return values == null ? List.of() : java.util.Arrays.asList(values);
+    }
+
+    /**
+     * The Pareto front of a job with several objectives or constraints (its feasible completed
+     * trials of rank 0, in leaderboard order: the front's extremes first, then the lonelier
+     * points); for other jobs, the best trial. Rank 0 is exactly {@code rank_key < 1}, so this is
+     * a range scan of the leaderboard index.
+     */
+    public List<LeaderboardRow> front(long jobId, int limit) {
+        return jdbc.sql(FRONT)
+                .param("job", jobId)
+                .param("limit", limit)
+                .query((rs, row) -> mapRow(rs, rs.getInt("rank")))
+                .list();
+    }
+
+    static final String FRONT = """
+            select row_number() over (order by rank_key, finished_at, number) as rank,
+                   number, state, value, params::text as params, epochs_trained, best_epoch,
+                   (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
+                   finished_at, objective_values, constraint_values, pareto_rank
+              from trial
+             where job_id = :job and state = 'COMPLETED' and rank_key < 1
+             order by rank_key, finished_at, number
+             limit :limit
+            """;
 
     /** The best completed trial; a pruned one is never the job's best. */
     public Optional<LeaderboardRow> best(long jobId) {

@@ -77,6 +77,19 @@ public class TrialEntity {
     @Column(name = "fold_values")
     private String foldValues;
 
+    /** Jobs with several objectives (or constraints): every objective's value, in the spec's order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "objective_values")
+    private Double[] objectiveValues;
+
+    /** Jobs with constraints: each constraint's value, satisfied when ≤ 0. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "constraint_values")
+    private Double[] constraintValues;
+
+    /** Jobs with several objectives or constraints: 0 on the Pareto front of the feasible trials. */
+    private Integer paretoRank;
+
     /** External trials: who asked for it, if the client said. */
     private String clientId;
 
@@ -125,6 +138,9 @@ public class TrialEntity {
         t.pruneReason = rs.getString("prune_reason");
         t.preprocessing = rs.getString("preprocessing");
         t.foldValues = rs.getString("fold_values");
+        t.objectiveValues = doubles(rs.getArray("objective_values"));
+        t.constraintValues = doubles(rs.getArray("constraint_values"));
+        t.paretoRank = rs.getObject("pareto_rank", Integer.class);
         t.clientId = rs.getString("client_id");
         t.expiresAt = instant(rs, "expires_at");
         t.queuedAt = instant(rs, "queued_at");
@@ -156,6 +172,32 @@ public class TrialEntity {
 
     public String getParams() {
         return params;
+    }
+
+    /** A {@code double precision[]} column as read by JDBC, or null. */
+    static Double[] doubles(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        Double[] out = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] == null ? null : ((Number) values[i]).doubleValue();
+        }
+        return out;
+    }
+
+    /** Every objective's value, or empty when the trial has none stored (one-objective jobs without constraints). */
+    public java.util.List<Double> getObjectiveValues() {
+        return objectiveValues == null ? java.util.List.of() : java.util.Arrays.asList(objectiveValues);
+    }
+
+    public java.util.List<Double> getConstraintValues() {
+        return constraintValues == null ? java.util.List.of() : java.util.Arrays.asList(constraintValues);
+    }
+
+    public Integer getParetoRank() {
+        return paretoRank;
     }
 
     public Double getValue() {

@@ -152,6 +152,45 @@ public class TrialQueue {
                 == 1;
     }
 
+    /**
+     * As {@link #complete(Lease, double, int, String, String)} for a job with several objectives
+     * or with constraints: every objective's value ({@code value} is the first) and every
+     * constraint's; the trial ranks last until {@link ParetoRanks#refresh} places it.
+     */
+    public boolean complete(
+            Lease lease,
+            List<Double> objectives,
+            List<Double> constraints,
+            int bestEpoch,
+            String preprocessingJson,
+            String foldValuesJson) {
+        if (objectives.isEmpty()
+                || !objectives.stream().allMatch(Double::isFinite)
+                || !constraints.stream().allMatch(Double::isFinite)) {
+            throw new IllegalArgumentException(
+                    "objective and constraint values must be finite, but were " + objectives + ", " + constraints);
+        }
+        return jdbc.sql("""
+                update trial t
+                   set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch, rank_key = %s,
+                       objective_values = cast(:values as double precision[]),
+                       constraint_values = cast(:constraints as double precision[]),
+                       preprocessing = cast(:preprocessing as jsonb), fold_values = cast(:folds as jsonb),
+                       finished_at = now()
+                 where t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
+                """.formatted(ExternalTrials.UNRANKED))
+                        .param("id", lease.trialId())
+                        .param("version", lease.version())
+                        .param("value", objectives.get(0))
+                        .param("values", ExternalTrials.arrayLiteral(objectives))
+                        .param("constraints", constraints.isEmpty() ? null : ExternalTrials.arrayLiteral(constraints))
+                        .param("bestEpoch", bestEpoch)
+                        .param("preprocessing", preprocessingJson)
+                        .param("folds", foldValuesJson)
+                        .update()
+                == 1;
+    }
+
     /** Finishes the trial as FAILED; {@code reason} is shown to users as is. */
     public boolean fail(Lease lease, String reason) {
         return jdbc.sql("""

@@ -15,7 +15,8 @@ public class TrialStats {
     /** The best completed trial of each job; package-visible so a test can read its plan. */
     static final String BEST = """
             select distinct on (job_id) job_id, number, state, value, params::text as params, epochs_trained, best_epoch,
-                   (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at
+                   (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at,
+                   objective_values, constraint_values, pareto_rank
               from trial
              where job_id in (:ids) and state = 'COMPLETED'
              order by job_id, rank_key, finished_at, number

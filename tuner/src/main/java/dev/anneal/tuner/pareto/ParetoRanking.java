@@ -34,7 +34,11 @@ public final class ParetoRanking {
         int[] feasible = IntStream.range(0, n).filter(i -> violations[i] <= 0).toArray();
         int fronts = feasible.length == 0
                 ? 0
-                : losses[0].length == 2 ? sortTwo(losses, feasible, rank) : sortMany(losses, feasible, rank);
+                : switch (losses[0].length) {
+                    case 1 -> sortOne(losses, feasible, rank);
+                    case 2 -> sortTwo(losses, feasible, rank);
+                    default -> sortMany(losses, feasible, rank);
+                };
         Integer[] infeasible =
                 IntStream.range(0, n).filter(i -> violations[i] > 0).boxed().toArray(Integer[]::new);
         Arrays.sort(infeasible, Comparator.comparingDouble(i -> violations[i]));
@@ -64,6 +68,20 @@ public final class ParetoRanking {
     public static int[] front(double[][] losses, double[] violations) {
         int[] rank = ranks(losses, violations);
         return IntStream.range(0, rank.length).filter(i -> rank[i] == 0).toArray();
+    }
+
+    /** One objective: each distinct value is a front of its own. */
+    private static int sortOne(double[][] losses, int[] points, int[] rank) {
+        Integer[] order = Arrays.stream(points).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> losses[i][0]));
+        int r = -1;
+        for (int j = 0; j < order.length; j++) {
+            if (j == 0 || losses[order[j]][0] > losses[order[j - 1]][0]) {
+                r++;
+            }
+            rank[order[j]] = r;
+        }
+        return r + 1;
     }
 
     private static int sortTwo(double[][] losses, int[] points, int[] rank) {

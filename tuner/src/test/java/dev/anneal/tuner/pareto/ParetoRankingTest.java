@@ -18,10 +18,10 @@ class ParetoRankingTest {
     }
 
     @Test
-    void manyObjectivesAgreeWithPeelingByDefinition() {
+    void anyNumberOfObjectivesAgreesWithPeelingByDefinition() {
         SplittableRandom rng = new SplittableRandom(2);
         for (int round = 0; round < 30; round++) {
-            double[][] points = random(rng, 40, 3 + round % 2, 5);
+            double[][] points = random(rng, 40, 1 + round % 4, 5);
             assertThat(ParetoRanking.ranks(points)).isEqualTo(byDefinition(points));
         }
     }

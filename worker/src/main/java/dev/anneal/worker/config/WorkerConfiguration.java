@@ -61,8 +61,9 @@ public class WorkerConfiguration {
             WorkerMetrics metrics,
             DatabaseRetry retry,
             PruningPolicies policies,
-            TrialPruning pruning) {
-        return new TrialRunner(queue, models, jobs, data, json, metrics, retry, policies, pruning);
+            TrialPruning pruning,
+            dev.anneal.db.trial.ParetoRanks paretoRanks) {
+        return new TrialRunner(queue, models, jobs, data, json, metrics, retry, policies, pruning, paretoRanks);
     }
 
     @Bean

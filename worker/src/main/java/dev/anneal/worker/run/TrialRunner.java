@@ -9,6 +9,7 @@ import dev.anneal.db.shared.TrialOutcome;
 import dev.anneal.db.trial.ClaimedTrial;
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
+import dev.anneal.db.trial.ParetoRanks;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
 import dev.anneal.spec.JobSpec;
@@ -65,8 +66,9 @@ public class TrialRunner {
             WorkerMetrics metrics,
             DatabaseRetry retry,
             PruningPolicies policies,
-            TrialPruning pruning) {
-        this.writes = new TrialWrites(queue, models, retry);
+            TrialPruning pruning,
+            ParetoRanks paretoRanks) {
+        this.writes = new TrialWrites(queue, models, retry, paretoRanks);
         this.jobs = jobs;
         this.data = data;
         this.json = json;
@@ -195,7 +197,26 @@ public class TrialRunner {
             if (model != null && !writes.saveModel(lease, model)) {
                 return lost(lease);
             }
-            boolean written = writes.complete(lease, selection.value(), selection.epoch(), record, foldValues);
+            JobSpec spec = job.spec();
+            if (!spec.isMultiObjective() && spec.constraints().isEmpty()) {
+                boolean written = writes.complete(lease, selection.value(), selection.epoch(), record, foldValues);
+                return written ? TrialOutcome.COMPLETED : lost(lease);
+            }
+            TradeOffValues values = TradeOffValues.at(spec, finished.curve().get(selection.epoch() - 1));
+            if (values.missing() != null) {
+                return fail(lease, "the metric " + values.missing() + " was not recorded at epoch " + selection.epoch())
+                        ? TrialOutcome.FAILED
+                        : lost(lease);
+            }
+            boolean written = writes.complete(
+                    lease,
+                    values.objectives(),
+                    values.constraints(),
+                    selection.epoch(),
+                    record,
+                    foldValues,
+                    control.trial().jobId(),
+                    spec);
             return written ? TrialOutcome.COMPLETED : lost(lease);
         }
         if (result instanceof TrainingResult.Diverged diverged) {

@@ -2,9 +2,12 @@ package dev.anneal.worker.run;
 
 import dev.anneal.db.trial.Lease;
 import dev.anneal.db.trial.LeaseCheck;
+import dev.anneal.db.trial.ParetoRanks;
 import dev.anneal.db.trial.TrialModels;
 import dev.anneal.db.trial.TrialQueue;
+import dev.anneal.spec.JobSpec;
 import dev.anneal.worker.train.TrainedModel;
+import java.util.List;
 
 /**
  * Everything a running trial writes, each write fenced by the trial's lease and retried through
@@ -17,11 +20,13 @@ final class TrialWrites {
     private final TrialQueue queue;
     private final TrialModels models;
     private final DatabaseRetry retry;
+    private final ParetoRanks paretoRanks;
 
-    TrialWrites(TrialQueue queue, TrialModels models, DatabaseRetry retry) {
+    TrialWrites(TrialQueue queue, TrialModels models, DatabaseRetry retry, ParetoRanks paretoRanks) {
         this.queue = queue;
         this.models = models;
         this.retry = retry;
+        this.paretoRanks = paretoRanks;
     }
 
     LeaseCheck reportEpoch(Lease lease, int epoch, String metricsJson) {
@@ -43,6 +48,35 @@ final class TrialWrites {
     boolean complete(Lease lease, double value, int bestEpoch, String preprocessingJson, String foldValuesJson) {
         return retry.call(
                 "complete the trial", () -> queue.complete(lease, value, bestEpoch, preprocessingJson, foldValuesJson));
+    }
+
+    /**
+     * Completes a trial of a job with several objectives or constraints, then ranks the job's
+     * completed trials again (after the completion committed, so the refresh sees it).
+     */
+    boolean complete(
+            Lease lease,
+            List<Double> objectives,
+            List<Double> constraints,
+            int bestEpoch,
+            String preprocessingJson,
+            String foldValuesJson,
+            long jobId,
+            JobSpec spec) {
+        boolean written = retry.call(
+                "complete the trial",
+                () -> queue.complete(lease, objectives, constraints, bestEpoch, preprocessingJson, foldValuesJson));
+        if (written) {
+            retry.call("rank the job's trials", () -> {
+                paretoRanks.refresh(
+                        jobId,
+                        spec.objectives().stream()
+                                .map(JobSpec.ObjectiveSpec::direction)
+                                .toList());
+                return true;
+            });
+        }
+        return written;
     }
 
     boolean fail(Lease lease, String reason) {

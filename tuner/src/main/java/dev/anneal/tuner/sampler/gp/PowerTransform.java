@@ -22,13 +22,34 @@ final class PowerTransform {
 
     /** Standardized, transformed, standardized again. */
     static double[] apply(double[] standardized) {
-        double lambda = new BrentOptimizer(1e-8, 1e-6)
+        return transformed(standardized, fittedLambda(standardized));
+    }
+
+    /**
+     * As {@link #apply}, but only when the warp is significant: when the fitted exponent's
+     * likelihood beats the identity's (λ = 1) by more than a likelihood-ratio test at 5% allows
+     * (χ²₁ / 2 = 1.92). Several objectives share one hypervolume, so an objective already about
+     * Gaussian is left as measured rather than bent to chase noise.
+     */
+    static double[] applyIfSignificant(double[] standardized) {
+        double lambda = fittedLambda(standardized);
+        if (logLikelihood(standardized, lambda) - logLikelihood(standardized, 1) <= 1.92) {
+            return standardized;
+        }
+        return transformed(standardized, lambda);
+    }
+
+    private static double fittedLambda(double[] standardized) {
+        return new BrentOptimizer(1e-8, 1e-6)
                 .optimize(
                         new MaxEval(200),
                         new UnivariateObjectiveFunction(l -> logLikelihood(standardized, l)),
                         GoalType.MAXIMIZE,
                         new SearchInterval(LAMBDA_MIN, LAMBDA_MAX, 1))
                 .getPoint();
+    }
+
+    private static double[] transformed(double[] standardized, double lambda) {
         double[] out = new double[standardized.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = transform(standardized[i], lambda);

@@ -97,7 +97,7 @@ final class TradeOffSearch {
         if (m <= 2) {
             outputs = new double[m][];
             for (int k = 0; k < m; k++) {
-                outputs[k] = PowerTransform.apply(PowerTransform.standardize(column(loss, k)));
+                outputs[k] = PowerTransform.applyIfSignificant(PowerTransform.standardize(column(loss, k)));
             }
         } else {
             outputs = new double[][] {PowerTransform.apply(PowerTransform.standardize(parego(loss, rng)))};
