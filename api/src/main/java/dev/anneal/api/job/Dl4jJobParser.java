@@ -11,7 +11,6 @@ import dev.anneal.db.job.JobExecution;
 import dev.anneal.spec.Execution;
 import dev.anneal.spec.JobSpec;
 import dev.anneal.spec.PrunerSpec;
-import dev.anneal.spec.catalog.ObjectiveMetrics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +118,7 @@ record Dl4jJobParser(
                 model.gan() && model.image() != null && target.isPresent());
         ObjectiveRules.Objective objective = objectives.get(0);
         List<JobSpec.ConstraintSpec> constraints =
-                ConstraintRules.parse(root, task.isPresent() ? ObjectiveMetrics.names(task.get()) : null);
+                ConstraintRules.parse(root, task.isPresent() ? ObjectiveRules.recorded(task.get()) : null);
         WarmStart warmStart =
                 objectives.size() > 1 ? WarmStart.NONE : warmStarts.parse(root, search, objective, project);
         Map<String, String> tags = JobTags.parse(root);

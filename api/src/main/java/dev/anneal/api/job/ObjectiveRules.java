@@ -34,7 +34,8 @@ final class ObjectiveRules {
     static List<Objective> objectives(SpecNode root, String task, boolean taskKnown, int classes, boolean imageLabels) {
         Optional<List<SpecNode>> list = several(root);
         if (list.isEmpty()) {
-            return List.of(objective(root, root.object("objective", false), task, taskKnown, classes, imageLabels));
+            return List.of(
+                    objective(root, root.object("objective", false), task, taskKnown, classes, imageLabels, false));
         }
         List<Objective> objectives = new ArrayList<>();
         for (int i = 0; i < list.get().size(); i++) {
@@ -44,7 +45,7 @@ final class ObjectiveRules {
                         "epoch", "only the first objective chooses the kept epoch; the others are read at that epoch");
             }
             node.string("metric", true);
-            objectives.add(objective(node, Optional.of(node), task, taskKnown, classes, imageLabels));
+            objectives.add(objective(node, Optional.of(node), task, taskKnown, classes, imageLabels, i > 0));
         }
         distinct(root, objectives);
         return objectives;
@@ -106,10 +107,24 @@ final class ObjectiveRules {
      * @param imageLabels an image GAN with a label column: only it reports its classifier's metrics
      */
     private static Objective objective(
-            SpecNode at, Optional<SpecNode> node, String task, boolean taskKnown, int classes, boolean imageLabels) {
+            SpecNode at,
+            Optional<SpecNode> node,
+            String task,
+            boolean taskKnown,
+            int classes,
+            boolean imageLabels,
+            boolean costAllowed) {
         String prefix = node.map(n -> n == at ? "" : "objective.").orElse("objective.");
         node.ifPresent(o -> o.rejectUnknown(Set.of("metric", "direction", "epoch")));
-        List<String> metrics = ObjectiveMetrics.names(task);
+        List<String> metrics = costAllowed ? recorded(task) : ObjectiveMetrics.names(task);
+        String requested = node.flatMap(o -> o.string("metric", false)).orElse("");
+        if (!costAllowed && ObjectiveMetrics.hasCost(task) && ObjectiveMetrics.COST.contains(requested)) {
+            at.error(
+                    prefix + "metric",
+                    requested + " is measured once per trial, not per epoch, so it cannot pick the kept epoch: list"
+                            + " it after a per-epoch metric in \"objectives\" (or bound it in \"constraints\")");
+            return new Objective(requested, "minimize", "best");
+        }
         String metric =
                 node.flatMap(o -> o.string("metric", false)).orElse(ObjectiveMetrics.defaultMetric(task, imageLabels));
         if (!imageLabels && ObjectiveMetrics.IMAGE_CLASSIFIER.contains(metric)) {
@@ -141,6 +156,15 @@ final class ObjectiveRules {
         String epoch = node.flatMap(o -> o.choice("epoch", false, List.of("best", "last")))
                 .orElse("best");
         return new Objective(metric, direction, epoch);
+    }
+
+    /** Every metric a DL4J trial of {@code task} records: its per-epoch metrics and, where measured, its cost. */
+    static List<String> recorded(String task) {
+        List<String> all = new ArrayList<>(ObjectiveMetrics.names(task));
+        if (ObjectiveMetrics.hasCost(task)) {
+            all.addAll(ObjectiveMetrics.COST);
+        }
+        return all;
     }
 
     static Objective externalObjective(SpecNode node) {

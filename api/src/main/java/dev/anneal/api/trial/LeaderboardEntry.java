@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  *     order ({@code value} is the first); absent otherwise
  * @param constraints each constraint's value, met when ≤ 0; {@code feasible} when all are
  * @param paretoRank 0 on the Pareto front of the feasible trials, 1 on the front behind it, ...
+ * @param cost DL4J classification and regression trials: {@code parameters}, {@code model_bytes},
+ *     {@code inference_ms}, {@code train_seconds} of the kept network
  */
 record LeaderboardEntry(
         int rank,
@@ -30,9 +32,10 @@ record LeaderboardEntry(
         List<Double> values,
         List<Double> constraints,
         Boolean feasible,
-        Integer paretoRank) {
+        Integer paretoRank,
+        JsonNode cost) {
 
-    static LeaderboardEntry of(LeaderboardRow row, JsonNode params) {
+    static LeaderboardEntry of(LeaderboardRow row, JsonNode params, JsonNode cost) {
         return new LeaderboardEntry(
                 row.rank(),
                 row.trialNumber(),
@@ -46,6 +49,7 @@ record LeaderboardEntry(
                 row.values().isEmpty() ? null : row.values(),
                 row.constraints().isEmpty() ? null : row.constraints(),
                 row.constraints().isEmpty() ? null : row.feasible(),
-                row.paretoRank());
+                row.paretoRank(),
+                cost);
     }
 }

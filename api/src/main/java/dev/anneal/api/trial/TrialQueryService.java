@@ -94,7 +94,10 @@ public class TrialQueryService {
     List<LeaderboardEntry> leaderboard(long jobId, int limit) {
         scope.job(jobId);
         return leaderboard.top(jobId, limit).stream()
-                .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
+                .map(row -> LeaderboardEntry.of(
+                        row,
+                        json.readTree(row.paramsJson()),
+                        row.costJson() == null ? null : json.readTree(row.costJson())))
                 .toList();
     }
 
@@ -111,7 +114,10 @@ public class TrialQueryService {
                     .toList();
         }
         return rows.stream()
-                .map(row -> LeaderboardEntry.of(row, json.readTree(row.paramsJson())))
+                .map(row -> LeaderboardEntry.of(
+                        row,
+                        json.readTree(row.paramsJson()),
+                        row.costJson() == null ? null : json.readTree(row.costJson())))
                 .toList();
     }
 

@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * is their mean). Trials of jobs with several objectives or with constraints have {@code values}
  * (each objective's, in the job's order; {@code value} is the first), {@code constraints} (each
  * constraint's value, met when ≤ 0), {@code feasible} and {@code paretoRank} (0: on the Pareto
- * front of the job's feasible trials).
+ * front of the job's feasible trials). DL4J classification and regression trials have {@code cost}:
+ * the kept network's {@code parameters}, {@code model_bytes}, {@code inference_ms} and {@code
+ * train_seconds}.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record TrialResponse(
@@ -46,7 +48,11 @@ public record TrialResponse(
         List<Double> values,
         List<Double> constraints,
         Boolean feasible,
-        Integer paretoRank) {
+        Integer paretoRank,
+        JsonNode cost) {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     public static TrialResponse summary(TrialEntity t, JsonNode params) {
         return of(t, params, null, null, null);
@@ -84,6 +90,7 @@ public record TrialResponse(
                 t.getConstraintValues().isEmpty()
                         ? null
                         : t.getConstraintValues().stream().allMatch(c -> c <= 0),
-                t.getParetoRank());
+                t.getParetoRank(),
+                t.getCost() == null ? null : JSON.readTree(t.getCost()));
     }
 }

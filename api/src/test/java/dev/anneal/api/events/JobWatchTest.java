@@ -62,6 +62,6 @@ class JobWatchTest {
     private static TrialResponse trial(int number, String state, int epochs) {
         return new TrialResponse(
                 number, state, null, null, null, epochs, 1, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

@@ -27,8 +27,8 @@ class MultiObjectiveJobIT extends ServerIT {
                     "units": { "type": "int", "min": 8, "max": 128, "log": true },
                     "epochs": 4 },
                   "algorithm": { "type": "bayesian", "seed": 5 },
-                  "objectives": [ { "metric": "val_accuracy" }, { "metric": "val_loss" } ],
-                  "constraints": [ { "metric": "val_accuracy", "min": 0.5 } ] }
+                  "objectives": [ { "metric": "val_accuracy" }, { "metric": "parameters" } ],
+                  "constraints": [ { "metric": "val_accuracy", "min": 0.5 }, { "metric": "inference_ms", "max": 1000 } ] }
                 """);
 
         JsonNode finished = api.awaitFinished(job, Duration.ofMinutes(8));
@@ -44,6 +44,7 @@ class MultiObjectiveJobIT extends ServerIT {
         JsonNode board =
                 api.get("/api/v1/jobs/" + job + "/leaderboard?limit=10").json();
         assertThat(board).hasSize(6);
+        java.util.TreeMap<Integer, Double> unitsToParameters = new java.util.TreeMap<>();
         for (JsonNode row : board) {
             int number = row.path("trialNumber").asInt();
             JsonNode trial =
@@ -51,11 +52,25 @@ class MultiObjectiveJobIT extends ServerIT {
             JsonNode kept = trial.path("metrics").get(trial.path("bestEpoch").asInt() - 1);
             assertThat(row.path("values").get(0).asDouble())
                     .isEqualTo(kept.path("val_accuracy").asDouble());
+            JsonNode cost = row.path("cost");
             assertThat(row.path("values").get(1).asDouble())
-                    .isEqualTo(kept.path("val_loss").asDouble());
+                    .isEqualTo(cost.path("parameters").asDouble());
+            assertThat(cost.path("model_bytes").asDouble())
+                    .isGreaterThan(cost.path("parameters").asDouble());
+            assertThat(cost.path("inference_ms").asDouble()).isPositive().isLessThan(1000);
+            assertThat(cost.path("train_seconds").asDouble()).isPositive();
             assertThat(row.path("constraints").get(0).asDouble())
                     .isEqualTo(0.5 - kept.path("val_accuracy").asDouble());
+            assertThat(row.path("constraints").get(1).asDouble())
+                    .isEqualTo(cost.path("inference_ms").asDouble() - 1000);
+            unitsToParameters.put(
+                    row.path("params").path("units").asInt(),
+                    cost.path("parameters").asDouble());
         }
+        // wider networks have more parameters: the count is the network's, not a constant
+        assertThat(new java.util.ArrayList<>(unitsToParameters.values()))
+                .isSorted()
+                .doesNotHaveDuplicates();
         JsonNode front = api.get("/api/v1/jobs/" + job + "/pareto").json();
         assertThat(front).isNotEmpty();
         for (JsonNode a : front) {
@@ -74,5 +89,23 @@ class MultiObjectiveJobIT extends ServerIT {
                         .isFalse();
             }
         }
+    }
+
+    @Test
+    void costMetricsCannotPickTheKeptEpochAndExistOnlyForSupervisedJobs() {
+        String digits = """
+                { "dataset": "digits", "target": "label", "maxTrials": 2,
+                  "searchSpace": { "units": { "type": "int", "min": 8, "max": 64 } }, %s }""";
+        var first = api.postJson("/api/v1/jobs", digits.formatted("\"objective\": { \"metric\": \"parameters\" }"));
+        assertThat(first.status()).as(first.text()).isEqualTo(400);
+        assertThat(first.fieldErrors())
+                .anySatisfy(e -> assertThat(e).startsWith("objective.metric: ").contains("kept epoch"));
+
+        var gan = api.postJson("/api/v1/jobs", """
+                { "dataset": "iris", "model": { "type": "gan" }, "maxTrials": 2,
+                  "searchSpace": { "units": { "type": "int", "min": 8, "max": 64 } },
+                  "constraints": [ { "metric": "inference_ms", "max": 2 } ] }""");
+        assertThat(gan.status()).as(gan.text()).isEqualTo(400);
+        assertThat(gan.fieldErrors()).anySatisfy(e -> assertThat(e).startsWith("constraints[0].metric: "));
     }
 }

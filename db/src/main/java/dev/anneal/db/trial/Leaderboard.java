@@ -21,7 +21,7 @@ public class Leaderboard {
             select row_number() over (order by state = 'PRUNED', rank_key, finished_at, number) as rank,
                    number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
-                   finished_at, objective_values, constraint_values, pareto_rank
+                   finished_at, objective_values, constraint_values, pareto_rank, cost::text as cost
               from trial
              where job_id = :job and rank_key is not null
              order by state = 'PRUNED', rank_key, finished_at, number
@@ -56,7 +56,8 @@ public class Leaderboard {
                 rs.getTimestamp("finished_at").toInstant(),
                 list(TrialEntity.doubles(rs.getArray("objective_values"))),
                 list(TrialEntity.doubles(rs.getArray("constraint_values"))),
-                rs.getObject("pareto_rank", Integer.class));
+                rs.getObject("pareto_rank", Integer.class),
+                rs.getString("cost"));
     }
 
     private static List<Double> list(Double[] values) {
@@ -81,7 +82,7 @@ public class Leaderboard {
             select row_number() over (order by rank_key, finished_at, number) as rank,
                    number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms,
-                   finished_at, objective_values, constraint_values, pareto_rank
+                   finished_at, objective_values, constraint_values, pareto_rank, cost::text as cost
               from trial
              where job_id = :job and state = 'COMPLETED' and rank_key < 1
              order by rank_key, finished_at, number

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param values jobs with several objectives or constraints: every objective's value (else empty)
  * @param constraints each constraint's value, met when ≤ 0 (empty without constraints)
  * @param paretoRank jobs with several objectives or constraints: 0 on the feasible Pareto front
+ * @param costJson the kept network's measured cost (a JSON object), or null
  */
 public record LeaderboardRow(
         int rank,
@@ -22,7 +23,8 @@ public record LeaderboardRow(
         Instant finishedAt,
         java.util.List<Double> values,
         java.util.List<Double> constraints,
-        Integer paretoRank) {
+        Integer paretoRank,
+        String costJson) {
 
     /** Whether every constraint holds (true without constraints). */
     public boolean feasible() {

@@ -82,6 +82,10 @@ public class TrialEntity {
     @Column(name = "objective_values")
     private Double[] objectiveValues;
 
+    /** DL4J classification and regression trials: the kept network's cost (a JSON object). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String cost;
+
     /** Jobs with constraints: each constraint's value, satisfied when ≤ 0. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "constraint_values")
@@ -141,6 +145,7 @@ public class TrialEntity {
         t.objectiveValues = doubles(rs.getArray("objective_values"));
         t.constraintValues = doubles(rs.getArray("constraint_values"));
         t.paretoRank = rs.getObject("pareto_rank", Integer.class);
+        t.cost = rs.getString("cost");
         t.clientId = rs.getString("client_id");
         t.expiresAt = instant(rs, "expires_at");
         t.queuedAt = instant(rs, "queued_at");
@@ -194,6 +199,10 @@ public class TrialEntity {
 
     public java.util.List<Double> getConstraintValues() {
         return constraintValues == null ? java.util.List.of() : java.util.Arrays.asList(constraintValues);
+    }
+
+    public String getCost() {
+        return cost;
     }
 
     public Integer getParetoRank() {

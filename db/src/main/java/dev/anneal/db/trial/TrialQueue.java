@@ -131,6 +131,17 @@ public class TrialQueue {
      * @param foldValuesJson a JSON array of the objective per fold at {@code bestEpoch}, or {@code null}
      */
     public boolean complete(Lease lease, double value, int bestEpoch, String preprocessingJson, String foldValuesJson) {
+        return complete(lease, value, bestEpoch, preprocessingJson, foldValuesJson, null);
+    }
+
+    /** As above, with the kept network's cost ({@code costJson}, a JSON object, or {@code null}). */
+    public boolean complete(
+            Lease lease,
+            double value,
+            int bestEpoch,
+            String preprocessingJson,
+            String foldValuesJson,
+            String costJson) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("objective value must be finite, but was " + value);
         }
@@ -138,7 +149,7 @@ public class TrialQueue {
                 update trial t
                    set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch, rank_key = %s,
                        preprocessing = cast(:preprocessing as jsonb), fold_values = cast(:folds as jsonb),
-                       finished_at = now()
+                       cost = cast(:cost as jsonb), finished_at = now()
                   from job j
                  where j.id = t.job_id and t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
                 """.formatted(RANK_KEY))
@@ -148,6 +159,7 @@ public class TrialQueue {
                         .param("bestEpoch", bestEpoch)
                         .param("preprocessing", preprocessingJson)
                         .param("folds", foldValuesJson)
+                        .param("cost", costJson)
                         .update()
                 == 1;
     }
@@ -163,7 +175,8 @@ public class TrialQueue {
             List<Double> constraints,
             int bestEpoch,
             String preprocessingJson,
-            String foldValuesJson) {
+            String foldValuesJson,
+            String costJson) {
         if (objectives.isEmpty()
                 || !objectives.stream().allMatch(Double::isFinite)
                 || !constraints.stream().allMatch(Double::isFinite)) {
@@ -176,7 +189,7 @@ public class TrialQueue {
                        objective_values = cast(:values as double precision[]),
                        constraint_values = cast(:constraints as double precision[]),
                        preprocessing = cast(:preprocessing as jsonb), fold_values = cast(:folds as jsonb),
-                       finished_at = now()
+                       cost = cast(:cost as jsonb), finished_at = now()
                  where t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
                 """.formatted(ExternalTrials.UNRANKED))
                         .param("id", lease.trialId())
@@ -187,6 +200,7 @@ public class TrialQueue {
                         .param("bestEpoch", bestEpoch)
                         .param("preprocessing", preprocessingJson)
                         .param("folds", foldValuesJson)
+                        .param("cost", costJson)
                         .update()
                 == 1;
     }

@@ -16,7 +16,7 @@ public class TrialStats {
     static final String BEST = """
             select distinct on (job_id) job_id, number, state, value, params::text as params, epochs_trained, best_epoch,
                    (extract(epoch from (finished_at - started_at)) * 1000)::bigint as duration_ms, finished_at,
-                   objective_values, constraint_values, pareto_rank
+                   objective_values, constraint_values, pareto_rank, cost::text as cost
               from trial
              where job_id in (:ids) and state = 'COMPLETED'
              order by job_id, rank_key, finished_at, number

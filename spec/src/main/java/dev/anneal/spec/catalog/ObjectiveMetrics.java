@@ -70,8 +70,24 @@ public final class ObjectiveMetrics {
         };
     }
 
+    /**
+     * What Anneal measures of every classification and regression trial's kept network (not per
+     * epoch): trainable {@code parameters}, the stored zip's {@code model_bytes}, {@code
+     * inference_ms} (median latency of one row at batch 1 over validation rows) and {@code
+     * train_seconds}. All are better smaller; usable as later objectives and in constraints.
+     */
+    public static final List<String> COST = List.of("parameters", "model_bytes", "inference_ms", "train_seconds");
+
+    /** Whether a task's trials record {@link #COST}: supervised networks trained by the epoch loop. */
+    public static boolean hasCost(String task) {
+        return JobSpec.CLASSIFICATION.equals(task) || JobSpec.REGRESSION.equals(task);
+    }
+
     /** Whether larger values of {@code metric} are better; {@code null} if the task has no such metric. */
     public static Boolean maximized(String task, String metric) {
+        if (hasCost(task) && COST.contains(metric)) {
+            return false;
+        }
         return switch (task) {
             case JobSpec.CLASSIFICATION -> CLASSIFICATION.get(metric);
             case JobSpec.GENERATION -> GENERATION.get(metric);

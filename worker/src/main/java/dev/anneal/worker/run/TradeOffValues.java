@@ -7,17 +7,18 @@ import java.util.Map;
 
 /**
  * A trial's objective and constraint values for a job with several objectives or constraints,
- * read at the kept epoch (chosen by the first objective, as for one objective): so every value
- * describes the same network, the one stored.
+ * read at the kept epoch (chosen by the first objective, as for one objective), or from the kept
+ * network's measured cost: so every value describes the same network, the one stored.
  *
  * @param missing the first metric the epoch did not record, or null
  */
 record TradeOffValues(List<Double> objectives, List<Double> constraints, String missing) {
 
-    static TradeOffValues at(JobSpec spec, Map<String, Double> epoch) {
+    /** @param cost the kept network's cost metrics, read where the epoch has no such metric */
+    static TradeOffValues at(JobSpec spec, Map<String, Double> epoch, Map<String, Double> cost) {
         List<Double> objectives = new ArrayList<>();
         for (JobSpec.ObjectiveSpec o : spec.objectives()) {
-            Double v = epoch.get(o.metric());
+            Double v = epoch.getOrDefault(o.metric(), cost.get(o.metric()));
             if (v == null || !Double.isFinite(v)) {
                 return new TradeOffValues(List.of(), List.of(), o.metric());
             }
@@ -25,7 +26,7 @@ record TradeOffValues(List<Double> objectives, List<Double> constraints, String 
         }
         List<Double> constraints = new ArrayList<>();
         for (JobSpec.ConstraintSpec c : spec.constraints()) {
-            Double v = epoch.get(c.metric());
+            Double v = epoch.getOrDefault(c.metric(), cost.get(c.metric()));
             if (v == null || !Double.isFinite(v)) {
                 return new TradeOffValues(List.of(), List.of(), c.metric());
             }

@@ -198,11 +198,14 @@ public class TrialRunner {
                 return lost(lease);
             }
             JobSpec spec = job.spec();
+            String cost = finished.cost().isEmpty() ? null : json.writeValueAsString(finished.cost());
             if (!spec.isMultiObjective() && spec.constraints().isEmpty()) {
-                boolean written = writes.complete(lease, selection.value(), selection.epoch(), record, foldValues);
+                boolean written =
+                        writes.complete(lease, selection.value(), selection.epoch(), record, foldValues, cost);
                 return written ? TrialOutcome.COMPLETED : lost(lease);
             }
-            TradeOffValues values = TradeOffValues.at(spec, finished.curve().get(selection.epoch() - 1));
+            TradeOffValues values =
+                    TradeOffValues.at(spec, finished.curve().get(selection.epoch() - 1), finished.cost());
             if (values.missing() != null) {
                 return fail(lease, "the metric " + values.missing() + " was not recorded at epoch " + selection.epoch())
                         ? TrialOutcome.FAILED
@@ -215,6 +218,7 @@ public class TrialRunner {
                     selection.epoch(),
                     record,
                     foldValues,
+                    cost,
                     control.trial().jobId(),
                     spec);
             return written ? TrialOutcome.COMPLETED : lost(lease);

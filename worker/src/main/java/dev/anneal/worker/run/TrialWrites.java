@@ -45,9 +45,16 @@ final class TrialWrites {
         return retry.call("store the model", () -> models.save(lease, model.format(), model.zip(), model.samples()));
     }
 
-    boolean complete(Lease lease, double value, int bestEpoch, String preprocessingJson, String foldValuesJson) {
+    boolean complete(
+            Lease lease,
+            double value,
+            int bestEpoch,
+            String preprocessingJson,
+            String foldValuesJson,
+            String costJson) {
         return retry.call(
-                "complete the trial", () -> queue.complete(lease, value, bestEpoch, preprocessingJson, foldValuesJson));
+                "complete the trial",
+                () -> queue.complete(lease, value, bestEpoch, preprocessingJson, foldValuesJson, costJson));
     }
 
     /**
@@ -61,11 +68,13 @@ final class TrialWrites {
             int bestEpoch,
             String preprocessingJson,
             String foldValuesJson,
+            String costJson,
             long jobId,
             JobSpec spec) {
         boolean written = retry.call(
                 "complete the trial",
-                () -> queue.complete(lease, objectives, constraints, bestEpoch, preprocessingJson, foldValuesJson));
+                () -> queue.complete(
+                        lease, objectives, constraints, bestEpoch, preprocessingJson, foldValuesJson, costJson));
         if (written) {
             retry.call("rank the job's trials", () -> {
                 paretoRanks.refresh(

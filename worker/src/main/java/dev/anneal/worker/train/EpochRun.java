@@ -20,6 +20,14 @@ public interface EpochRun extends AutoCloseable {
     /** The network with the kept weights (or the current ones if none were kept), ready to store. */
     TrainedModel modelZip();
 
+    /**
+     * What the network costs ({@link ModelCost}: {@code parameters}, {@code inference_ms}), for
+     * runs whose jobs record it; empty otherwise.
+     */
+    default Map<String, Double> cost() {
+        return Map.of();
+    }
+
     @Override
     void close();
 }

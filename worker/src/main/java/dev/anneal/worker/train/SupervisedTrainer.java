@@ -66,6 +66,7 @@ public final class SupervisedTrainer {
      */
     public static TrainingResult train(
             List<? extends EpochRun> runs, JobSpec spec, TrialParams params, TrainingMonitor monitor) {
+        long start = System.nanoTime();
         int epochs = params.getInt(EPOCHS);
         int patience = params.getInt(EARLY_STOPPING);
         var objective = spec.objective();
@@ -111,11 +112,24 @@ public final class SupervisedTrainer {
                 return new TrainingResult.Stopped(epoch);
             }
             if (patience > 0 && epoch - bestEpoch >= patience && epoch < epochs) {
-                return new TrainingResult.Finished(
-                        curve, foldValues, runs.get(0).modelZip(), true);
+                return finished(runs.get(0), curve, foldValues, true, start);
             }
         }
-        return new TrainingResult.Finished(curve, foldValues, runs.get(0).modelZip(), false);
+        return finished(runs.get(0), curve, foldValues, false, start);
+    }
+
+    /** The kept network with its cost: training time up to now, the zip's size, the run's own measures. */
+    private static TrainingResult.Finished finished(
+            EpochRun run, List<Map<String, Double>> curve, List<double[]> foldValues, boolean early, long start) {
+        TrainedModel model = run.modelZip();
+        long trained = System.nanoTime();
+        Map<String, Double> cost = run.cost();
+        return new TrainingResult.Finished(
+                curve,
+                foldValues,
+                model,
+                early,
+                cost.isEmpty() ? Map.of() : ModelCost.withSizeAndTime(cost, model, trained - start));
     }
 
     private static Map<String, Double> mean(List<Map<String, Double>> perFold) {
@@ -241,6 +255,12 @@ public final class SupervisedTrainer {
                 net.setParams(keptWeights);
             }
             return new TrainedModel(TrainedModel.NETWORK, TrainedModel.zip(net), null);
+        }
+
+        /** Measured on the kept weights, which {@link #modelZip()} has restored. */
+        @Override
+        public Map<String, Double> cost() {
+            return ModelCost.of(net, model.shape(), data.validationX());
         }
 
         @Override

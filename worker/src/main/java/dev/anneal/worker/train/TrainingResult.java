@@ -13,10 +13,21 @@ public sealed interface TrainingResult {
      * @param foldValues with k-fold validation, each epoch's objective value per fold; else empty
      * @param model the trial's model (its network at the chosen epoch)
      * @param stoppedEarly whether early stopping ended training before the last epoch
+     * @param cost what the kept network costs ({@link ModelCost}); empty where not measured
      */
     record Finished(
-            List<Map<String, Double>> curve, List<double[]> foldValues, TrainedModel model, boolean stoppedEarly)
-            implements TrainingResult {}
+            List<Map<String, Double>> curve,
+            List<double[]> foldValues,
+            TrainedModel model,
+            boolean stoppedEarly,
+            Map<String, Double> cost)
+            implements TrainingResult {
+
+        public Finished(
+                List<Map<String, Double>> curve, List<double[]> foldValues, TrainedModel model, boolean stoppedEarly) {
+            this(curve, foldValues, model, stoppedEarly, Map.of());
+        }
+    }
 
     /** The loss became NaN or infinite at {@code epoch}; the network cannot recover. */
     record Diverged(int epoch, String detail) implements TrainingResult {}

@@ -39,7 +39,7 @@ import java.util.stream.IntStream;
 final class TradeOffSearch {
 
     private static final double PAREGO_RHO = 0.05;
-    private static final int INCUMBENTS = 5;
+    private static final int INCUMBENTS = 10;
 
     private final UnitSpace unit;
     private final boolean[] categorical;
@@ -97,7 +97,7 @@ final class TradeOffSearch {
         if (m <= 2) {
             outputs = new double[m][];
             for (int k = 0; k < m; k++) {
-                outputs[k] = PowerTransform.applyIfSignificant(PowerTransform.standardize(column(loss, k)));
+                outputs[k] = PowerTransform.apply(PowerTransform.standardize(column(loss, k)));
             }
         } else {
             outputs = new double[][] {PowerTransform.apply(PowerTransform.standardize(parego(loss, rng)))};
@@ -160,9 +160,17 @@ final class TradeOffSearch {
         Acquisition acquisition =
                 c == 0 ? objective : new LogFeasibility(objective, constraints, thresholds, categorical.length);
 
+        // local searches start from a random sample of the front, so they spread along it
+        List<Integer> front = new ArrayList<>();
+        for (int i = 0; i < order.length && rank[order[i]] == rank[order[0]]; i++) {
+            front.add(order[i]);
+        }
+        for (int i = front.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(front, i, rng.nextInt(i + 1));
+        }
         List<double[]> incumbents = new ArrayList<>();
-        for (int i = 0; i < Math.min(INCUMBENTS, order.length) && rank[order[i]] == rank[order[0]]; i++) {
-            incumbents.add(x[order[i]]);
+        for (int i = 0; i < Math.min(INCUMBENTS, front.size()); i++) {
+            incumbents.add(x[front.get(i)]);
         }
         Set<Map<String, Object>> taken = new HashSet<>();
         study.trials().forEach(t -> taken.add(t.params()));
