@@ -11,7 +11,8 @@ public enum Algorithm implements Spelled {
     GRID,
     SOBOL,
     BAYESIAN,
-    TPE;
+    TPE,
+    NSGA2;
 
     /** @throws IllegalArgumentException for a spelling that is not an algorithm */
     @JsonCreator

@@ -1,6 +1,7 @@
 package dev.anneal.tuner.sampler;
 
 import dev.anneal.tuner.sampler.gp.GpSampler;
+import dev.anneal.tuner.sampler.nsga2.Nsga2Sampler;
 import dev.anneal.tuner.sampler.qmc.SobolSampler;
 import dev.anneal.tuner.sampler.tpe.TpeSampler;
 import dev.anneal.tuner.space.SearchSpace;
@@ -10,7 +11,7 @@ import java.util.List;
 public final class Samplers {
 
     /** Algorithm names accepted in job specs, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("random", "grid", "sobol", "bayesian", "tpe");
+    public static final List<String> NAMES = List.of("random", "grid", "sobol", "bayesian", "tpe", "nsga2");
 
     private Samplers() {}
 
@@ -33,6 +34,7 @@ public final class Samplers {
             case "sobol" -> new SobolSampler(space, seed);
             case "bayesian" -> new GpSampler(space, seed);
             case "tpe" -> new TpeSampler();
+            case "nsga2" -> new Nsga2Sampler(space, seed);
             default ->
                 throw new InvalidAlgorithmSettingsException(
                         "type", "must be one of " + NAMES + ", but was \"" + algorithm + "\"");

@@ -150,6 +150,14 @@ public abstract class SamplerContractTest {
     /** Trials per run of {@link #worksInBothDirections}; the last {@link #LATE} are judged. */
     private static final int DIRECTION_TRIALS = 50;
 
+    /**
+     * Trials per run of {@link #worksInBothDirections}: {@link #DIRECTION_TRIALS} unless a sampler
+     * needs longer to act on what it learns (a genetic algorithm breeds by generations).
+     */
+    protected int directionTrials() {
+        return DIRECTION_TRIALS;
+    }
+
     private static final int LATE = 20;
 
     /**
@@ -164,8 +172,8 @@ public abstract class SamplerContractTest {
         for (double sign : new double[] {1, -1}) {
             Direction right = sign > 0 ? Direction.MINIMIZE : Direction.MAXIMIZE;
             Direction wrong = sign > 0 ? Direction.MAXIMIZE : Direction.MINIMIZE;
-            List<TrialView> toldRight = run(newSampler(MIXED, 2), 2, DIRECTION_TRIALS, right, sign);
-            List<TrialView> toldWrong = run(newSampler(MIXED, 2), 2, DIRECTION_TRIALS, wrong, sign);
+            List<TrialView> toldRight = run(newSampler(MIXED, 2), 2, directionTrials(), right, sign);
+            List<TrialView> toldWrong = run(newSampler(MIXED, 2), 2, directionTrials(), wrong, sign);
             if (!newSampler(MIXED).usesHistory()) {
                 assertThat(toldRight)
                         .extracting(TrialView::params)

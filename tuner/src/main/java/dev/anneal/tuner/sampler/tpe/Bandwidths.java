@@ -52,38 +52,42 @@ final class Bandwidths {
     }
 
     /**
-     * Per kernel, the larger gap to its neighbours among the observations, the prior's centre 0.5
-     * and the axis ends: wide where observations are sparse, narrow where they cluster. Without
-     * {@code considerEndpoints}, the outermost kernels take the gap on their inner side only, so a
-     * lone observation near an end is not widened by the empty stretch beyond it.
+     * Per kernel, the larger gap to its neighbours among the observations, the axis ends and, with
+     * {@code priorCentre}, the prior's centre 0.5 (Optuna 3.1 counts it; Optuna 4 no longer does):
+     * wide where observations are sparse, narrow where they cluster. Without {@code
+     * considerEndpoints}, the outermost kernels take the gap on their inner side only, so a lone
+     * observation near an end is not widened by the empty stretch beyond it.
      *
      * @return one width per observation, in the order given
      */
-    static double[] neighbours(double[] observations, boolean considerEndpoints) {
+    static double[] neighbours(double[] observations, boolean considerEndpoints, boolean priorCentre) {
         int n = observations.length;
-        double[] mus = Arrays.copyOf(observations, n + 1);
-        mus[n] = 0.5;
-        Integer[] order = new Integer[n + 1];
-        for (int i = 0; i <= n; i++) {
+        int k = priorCentre ? n + 1 : n;
+        double[] mus = Arrays.copyOf(observations, k);
+        if (priorCentre) {
+            mus[n] = 0.5;
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(mus[a], mus[b]));
-        double[] sorted = new double[n + 3];
+        double[] sorted = new double[k + 2];
         sorted[0] = 0;
-        sorted[n + 2] = 1;
-        for (int i = 0; i <= n; i++) {
+        sorted[k + 1] = 1;
+        for (int i = 0; i < k; i++) {
             sorted[i + 1] = mus[order[i]];
         }
-        double[] widths = new double[n + 1];
-        for (int i = 1; i <= n + 1; i++) {
+        double[] widths = new double[k];
+        for (int i = 1; i <= k; i++) {
             widths[i - 1] = Math.max(sorted[i] - sorted[i - 1], sorted[i + 1] - sorted[i]);
         }
         if (!considerEndpoints && sorted.length >= 4) {
             widths[0] = sorted[2] - sorted[1];
-            widths[n] = sorted[n + 1] - sorted[n];
+            widths[k - 1] = sorted[k] - sorted[k - 1];
         }
         double[] byObservation = new double[n];
-        for (int i = 0; i <= n; i++) {
+        for (int i = 0; i < k; i++) {
             if (order[i] < n) {
                 byObservation[order[i]] = widths[i];
             }

@@ -138,7 +138,7 @@ final class ParzenEstimator {
             double w = Bandwidths.scott(column, axes.length, settings.adaptiveBandwidth());
             Arrays.fill(widths, w);
         } else {
-            widths = Bandwidths.neighbours(column, settings.considerEndpoints());
+            widths = Bandwidths.neighbours(column, settings.considerEndpoints(), settings.priorCentreInWidths());
         }
         double[] m = Arrays.copyOf(column, kernels);
         double[] s = new double[kernels];
@@ -187,6 +187,24 @@ final class ParzenEstimator {
         for (int c = 0; c < count; c++) {
             int j = chooseKernel(rng.nextDouble());
             for (int a = 0; a < axes.length; a++) {
+                points[c][a] = axes[a].kind() == Axis.Kind.CATEGORICAL
+                        ? sampleChoice(rng, a, j)
+                        : Gaussian.truncated(rng, mu[a][j], sigma[a][j], 0, 1);
+            }
+        }
+        return points;
+    }
+
+    /**
+     * {@code count} points whose every axis comes from a kernel chosen for that axis alone: draws
+     * from the product of the mixture's marginals, which recombine values that different good
+     * trials had.
+     */
+    double[][] sampleRecombined(RandomGenerator rng, int count) {
+        double[][] points = new double[count][axes.length];
+        for (int c = 0; c < count; c++) {
+            for (int a = 0; a < axes.length; a++) {
+                int j = chooseKernel(rng.nextDouble());
                 points[c][a] = axes[a].kind() == Axis.Kind.CATEGORICAL
                         ? sampleChoice(rng, a, j)
                         : Gaussian.truncated(rng, mu[a][j], sigma[a][j], 0, 1);

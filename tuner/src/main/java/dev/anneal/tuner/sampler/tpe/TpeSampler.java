@@ -20,6 +20,12 @@ import java.util.random.RandomGenerator;
  * with Optuna's {@code multivariate=True}; {@link TpeSettings} lists the settings and the one
  * place the defaults differ from Optuna 3.1.
  *
+ * <p>A study of several objectives, or with constraints, splits its history by {@link FrontCut
+ * Pareto fronts} and feasibility instead of by value ({@link TrialSplit}); with several objectives
+ * the joint estimator's choice is {@link BlendedChoice blended} with per-parameter evidence, under
+ * {@link TpeSettings#forSeveralObjectives()}. A single objective without constraints is searched
+ * exactly as before multi-objective support.
+ *
  * <p>Called by the scheduler once per new trial with the whole history. Keeps no state: the
  * suggestion depends only on {@code study} and {@code rng}, so the same history and trial seed
  * give the same parameters. Works in the {@link UnitSpace} view of the space (log ranges in log
@@ -55,27 +61,35 @@ public final class TpeSampler implements Sampler {
             return startup.sample(study, number, rng);
         }
         Axis[] axes = Axis.of(unit);
-        double[] x = settings.multivariate() ? jointly(split, axes, rng) : perAxis(split, axes, rng);
+        if (study.multiObjective()) {
+            TpeSettings several = settings.forSeveralObjectives();
+            double[] x = several.multivariate()
+                    ? BlendedChoice.best(split.below(), split.above(), axes, several, rng)
+                    : perAxis(split, axes, several, rng);
+            return Optional.of(unit.decode(x));
+        }
+        double[] x = settings.multivariate() ? jointly(split, axes, rng) : perAxis(split, axes, settings, rng);
         return Optional.of(unit.decode(x));
     }
 
     /** Candidates drawn from one estimator over all axes, so values that work together stay together. */
     private double[] jointly(TrialSplit split, Axis[] axes, RandomGenerator rng) {
-        return best(split.below(), split.above(), axes, rng);
+        return best(split.below(), split.above(), axes, settings, rng);
     }
 
     /** Optuna's univariate TPE: every axis on its own, with its own estimators and candidates. */
-    private double[] perAxis(TrialSplit split, Axis[] axes, RandomGenerator rng) {
+    private static double[] perAxis(TrialSplit split, Axis[] axes, TpeSettings settings, RandomGenerator rng) {
         double[] x = new double[axes.length];
         for (int a = 0; a < axes.length; a++) {
             Axis[] one = {axes[a]};
-            x[a] = best(column(split.below(), a), column(split.above(), a), one, rng)[0];
+            x[a] = best(column(split.below(), a), column(split.above(), a), one, settings, rng)[0];
         }
         return x;
     }
 
     /** The candidate from l with the largest log l(x) - log g(x); ties go to the first drawn. */
-    private double[] best(double[][] below, double[][] above, Axis[] axes, RandomGenerator rng) {
+    private static double[] best(
+            double[][] below, double[][] above, Axis[] axes, TpeSettings settings, RandomGenerator rng) {
         ParzenEstimator good = new ParzenEstimator(below, axes, settings);
         ParzenEstimator bad = new ParzenEstimator(above, axes, settings);
         double[][] candidates = good.sample(rng, settings.eiCandidates());
@@ -91,7 +105,7 @@ public final class TpeSampler implements Sampler {
         return best;
     }
 
-    private static double[][] column(double[][] rows, int a) {
+    static double[][] column(double[][] rows, int a) {
         double[][] column = new double[rows.length][1];
         for (int i = 0; i < rows.length; i++) {
             column[i][0] = rows[i][a];

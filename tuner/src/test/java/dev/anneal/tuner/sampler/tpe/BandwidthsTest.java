@@ -26,14 +26,26 @@ class BandwidthsTest {
     @Test
     void neighbourWidthsFollowOptuna() {
         // sorted with the prior 0.5 and the ends: 0, 0.1, 0.2, 0.5, 0.9, 1
-        double[] w = Bandwidths.neighbours(new double[] {0.9, 0.1, 0.2}, false);
+        double[] w = Bandwidths.neighbours(new double[] {0.9, 0.1, 0.2}, false, true);
         // without endpoints the outermost kernels take their inner gap only
         assertThat(w[1]).isCloseTo(0.1, within(1e-12));
         assertThat(w[2]).isCloseTo(0.3, within(1e-12));
         assertThat(w[0]).isCloseTo(0.4, within(1e-12));
-        double[] withEnds = Bandwidths.neighbours(new double[] {0.9, 0.1, 0.2}, true);
+        double[] withEnds = Bandwidths.neighbours(new double[] {0.9, 0.1, 0.2}, true, true);
         assertThat(withEnds[1]).isCloseTo(0.1, within(1e-12));
         assertThat(withEnds[0]).isCloseTo(0.4, within(1e-12));
+    }
+
+    @Test
+    void neighbourWidthsWithoutThePriorCentreFollowOptuna4() {
+        // sorted with the ends only: 0, 0.1, 0.2, 0.9, 1; 0.2's wider gap is now 0.7, up to 0.9
+        double[] w = Bandwidths.neighbours(new double[] {0.9, 0.1, 0.2}, false, false);
+        assertThat(w[1]).isCloseTo(0.1, within(1e-12));
+        assertThat(w[2]).isCloseTo(0.7, within(1e-12));
+        assertThat(w[0]).isCloseTo(0.7, within(1e-12));
+        // a lone observation: the larger distance to an end
+        assertThat(Bandwidths.neighbours(new double[] {0.3}, false, false)).containsExactly(0.7);
+        assertThat(Bandwidths.neighbours(new double[0], false, false)).isEmpty();
     }
 
     @Test
