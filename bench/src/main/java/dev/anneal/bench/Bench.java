@@ -33,6 +33,7 @@ public final class Bench {
             case "search" -> dev.anneal.bench.search.SearchQuality.main(rest);
             case "latency" -> dev.anneal.bench.search.SearchLatency.main(rest);
             case "mo-search" -> dev.anneal.bench.multiobjective.MultiObjectiveQuality.main(rest);
+            case "mo-latency" -> dev.anneal.bench.multiobjective.MoLatency.main(rest);
             default -> {
                 System.out.println("""
                         usage: java -jar bench/target/anneal-bench.jar <benchmark> [options]
@@ -80,6 +81,12 @@ public final class Bench {
                                                    median simple regret on the public test functions vs Optuna
                           latency [--functions f,g] [--samplers a,b] [--observations 50,100,200,1000]
                                                    suggestion latency vs Optuna
+                          mo-search [--problems zdt1,dtlz2,bnh] [--samplers bayesian,tpe,nsga2,random] [--seeds 10]
+                                    [--budgets 25,50,100] [--threads N] [--http true [--url URL --token T]]
+                                                   median hypervolume gap on shared/bench/multiobjective.md vs Optuna,
+                                                   in-process or through a server's ask/tell
+                          mo-latency [--problem zdt1] [--samplers bayesian,tpe,nsga2] [--observations 100,500]
+                                                   one multi-objective suggestion's time at N observations
                         """);
             }
         }

@@ -1,6 +1,7 @@
 package dev.anneal.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.anneal.tuner.space.SearchSpace;
 import dev.anneal.tuner.study.Direction;
 import java.util.List;
@@ -53,8 +54,12 @@ public record JobSpec(
         List<Map<String, Object>> initialTrials,
         PrunerSpec pruner,
         Map<String, String> tags,
+
+        // a one-objective spec is stored as it always was, with "objective" alone
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = OneObjective.class)
         List<ObjectiveSpec> objectives,
-        List<ConstraintSpec> constraints) {
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ConstraintSpec> constraints) {
 
     public static final String CLASSIFICATION = "classification";
     public static final String REGRESSION = "regression";
@@ -88,6 +93,20 @@ public record JobSpec(
             objective = objectives.get(0);
         }
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** Jackson's filter for {@code objectives}: equal to (so leaves out) a list of at most one. */
+    static final class OneObjective {
+
+        @Override
+        public boolean equals(Object value) {
+            return value instanceof List<?> list && list.size() <= 1;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Whether the job trades several objectives off (a Pareto front rather than one best trial). */

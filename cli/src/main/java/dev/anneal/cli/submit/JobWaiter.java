@@ -53,6 +53,9 @@ final class JobWaiter {
                 }
                 progress.update(job, elapsed);
                 if (job.finished()) {
+                    if (job.multiObjective()) {
+                        job = job.withFront(client.get("/api/v1/jobs/" + submitted.id() + "/pareto"));
+                    }
                     return new Waited(job, false, elapsed);
                 }
                 if (timeout != null && elapsed.compareTo(timeout) >= 0) {

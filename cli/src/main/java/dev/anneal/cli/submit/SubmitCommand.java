@@ -107,6 +107,7 @@ public final class SubmitCommand implements Callable<Integer> {
         SpecFile.addTags(spec, tags);
         List<ThresholdGate> thresholds =
                 failIf.stream().map(GateExpressionParser::parse).toList();
+        checkGatesAgainstSpec(spec, thresholds);
         AnnealClient client = new AnnealClient(ServerSettings.resolve(server, context));
         Baseline baseline = findBaseline(client);
 
@@ -170,6 +171,22 @@ public final class SubmitCommand implements Callable<Integer> {
             return finder.byTag(tag.getKey(), tag.getValue());
         }
         return null;
+    }
+
+    /**
+     * Refuses, before anything is submitted, a gate on a metric the spec's own {@code objectives}
+     * (or explicit {@code objective.metric}) do not name; a spec that leaves its objective to the
+     * server's default is checked after submission, below.
+     */
+    private void checkGatesAgainstSpec(ObjectNode spec, List<ThresholdGate> gates) {
+        List<String> objectives = new ArrayList<>();
+        spec.path("objectives").forEach(o -> objectives.add(o.path("metric").asString("")));
+        if (objectives.isEmpty() && spec.path("objective").path("metric").isString()) {
+            objectives.add(spec.path("objective").path("metric").asString());
+        }
+        if (!objectives.isEmpty()) {
+            gates.forEach(g -> g.checkAppliesTo("the spec " + specFile.getFileName(), objectives));
+        }
     }
 
     /**
