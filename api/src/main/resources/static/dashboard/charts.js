@@ -92,5 +92,43 @@ const jobCharts = (() => {
     }, true);
   }
 
-  return { history, parallel, curves, importance };
+  /**
+   * The trade-off of a job with several objectives: every completed trial (leaderboard rows with
+   * values), the Pareto front highlighted, infeasible trials grey; one scatter per pair of
+   * objectives (a single plot for two). A click on a point calls onPick with its trial number.
+   */
+  function pareto(id, rows, objectives, onPick) {
+    const k = objectives.length;
+    const pairs = [];
+    for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) pairs.push([a, b]);
+    const columns = Math.min(pairs.length, 3);
+    const width = 100 / columns;
+    const height = 100 / Math.ceil(pairs.length / columns);
+    const groups = [
+      { name: "Pareto front", color: "#d9480f", symbolSize: 11, keep: (r) => r.paretoRank === 0 && r.feasible !== false },
+      { name: "feasible", color: "#4c6ef5", symbolSize: 7, keep: (r) => r.paretoRank !== 0 && r.feasible !== false },
+      { name: "infeasible", color: "#adb5bd", symbolSize: 6, keep: (r) => r.feasible === false },
+    ];
+    const done = rows.filter((r) => Array.isArray(r.values) && r.values.length === k);
+    const chartOf = chart(id);
+    chartOf.setOption({
+      animation: false,
+      tooltip: { trigger: "item", formatter: (p) => `trial ${p.data[2]}<br>` + objectives.map((o, i) => `${o.metric}: ${(+p.data[3][i]).toPrecision(5)}`).join("<br>") },
+      legend: { data: groups.map((g) => g.name) },
+      grid: pairs.map((_, i) => ({
+        left: `${(i % columns) * width + 7}%`, width: `${width - 11}%`,
+        top: `${Math.floor(i / columns) * height + 12}%`, height: `${height - 22}%`,
+      })),
+      xAxis: pairs.map(([a], i) => ({ gridIndex: i, type: "value", scale: true, name: objectives[a].metric, nameLocation: "middle", nameGap: 25 })),
+      yAxis: pairs.map(([, b], i) => ({ gridIndex: i, type: "value", scale: true, name: objectives[b].metric })),
+      series: pairs.flatMap(([a, b], i) => groups.map((g) => ({
+        name: g.name, type: "scatter", xAxisIndex: i, yAxisIndex: i, symbolSize: g.symbolSize, itemStyle: { color: g.color },
+        data: done.filter(g.keep).map((r) => [r.values[a], r.values[b], r.trialNumber, r.values]),
+      }))),
+    }, true);
+    chartOf.off("click");
+    chartOf.on("click", (p) => onPick(p.data[2]));
+  }
+
+  return { history, parallel, curves, importance, pareto };
 })();

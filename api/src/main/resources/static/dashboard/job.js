@@ -22,6 +22,10 @@
     { key: "rank", label: "rank", num: true },
     { key: "trialNumber", label: "trial", num: true },
     { key: "value", label: "value", num: true },
+    // several objectives: every objective's value and the Pareto rank; DL4J trials: what the network costs
+    { key: "values", label: "objectives", sort: (r) => (r.values || []).join(","), render: (r) => (r.values ? r.values.map((v) => fmt.value(v)).join(" · ") : "–") },
+    { key: "paretoRank", label: "front", num: true, render: (r) => (r.paretoRank === undefined || r.paretoRank === null ? "–" : (r.feasible === false ? "infeasible" : String(r.paretoRank))) },
+    { key: "cost", label: "size · latency", sort: (r) => (r.cost ? r.cost.parameters : -1), render: (r) => (r.cost ? `${fmt.value(r.cost.parameters)} params · ${fmt.value(r.cost.inference_ms)} ms` : "–") },
     { key: "params", label: "parameters", sort: (r) => fmt.params(r.params), render: (r) => el("span", { class: "params" }, fmt.params(r.params)) },
     { key: "epochs", label: "epochs", num: true },
     { key: "bestEpoch", label: "best epoch", num: true },
@@ -96,6 +100,7 @@
   async function loadLeaderboard() {
     s.leaderboard = await annealApi.get(`/api/v1/jobs/${jobId}/leaderboard?limit=1000`);
     leaderboard.setRows(s.leaderboard);
+    renderPareto();
     await loadSamplesPicture();
     await loadCurves();
   }
@@ -103,6 +108,18 @@
   const isImageGan = (j) => j.spec.model && j.spec.model.type === "gan" && !!j.spec.model.input;
 
   // an image GAN's best generator draws: 100 of its images, fetched again only when the best trial changes
+  /** Jobs with several objectives: the front among all completed trials (leaderboard rows carry the values). */
+  function renderPareto() {
+    const objectives = (s.job && s.job.spec && s.job.spec.objectives) || [];
+    const card = document.getElementById("pareto-card");
+    card.hidden = objectives.length < 2;
+    if (card.hidden) return;
+    const front = s.leaderboard.filter((r) => r.paretoRank === 0 && r.feasible !== false).length;
+    document.getElementById("pareto-hint").textContent =
+      `${front} trial(s) on the front of ${s.leaderboard.length} completed; click a point to open its trial.`;
+    jobCharts.pareto("pareto", s.leaderboard, objectives, (number) => showTrial(number));
+  }
+
   async function loadSamplesPicture() {
     const j = s.job;
     if (!isImageGan(j) || !j.best || s.pictured === j.best.trialNumber) return;
@@ -178,7 +195,11 @@
     panel.replaceChildren(...[
       el("h2", {}, `Trial ${t.number} `, stateBadge(t.state)),
       el("dl", { class: "facts" },
-        fact("value", fmt.value(t.value)), fact("best epoch", t.bestEpoch ?? "–"), fact("epochs", t.epochsTrained),
+        fact("value", fmt.value(t.value)),
+        t.values ? fact("objectives", t.values.map((v) => fmt.value(v)).join(" · ")) : null,
+        t.constraints ? fact("constraints", t.constraints.map((v) => fmt.value(v)).join(" · ") + (t.feasible ? " (feasible)" : " (infeasible)")) : null,
+        t.cost ? fact("cost", Object.entries(t.cost).map(([k, v]) => `${k} ${fmt.value(v)}`).join(" · ")) : null,
+        fact("best epoch", t.bestEpoch ?? "–"), fact("epochs", t.epochsTrained),
         fact("attempt", t.attempt), fact(t.clientId ? "client" : "worker", t.clientId || t.workerId || "–"),
         fact("started", fmt.time(t.startedAt)), fact("duration", fmt.duration(t.durationMs))),
       t.failureReason ? el("pre", { class: "reason" }, t.failureReason) : null,

@@ -216,6 +216,68 @@ class DashboardBrowserIT {
         HeadlessChromium.screenshot(browser, "running-job");
     }
 
+    @Test
+    void tradeOffJobPageDrawsTheParetoFrontAndEachPointOpensItsTrial() throws Exception {
+        long id = api.submit("""
+                { "execution": "external", "name": "trade-off",
+                  "searchSpace": { "x": { "type": "float", "min": 0, "max": 1 } },
+                  "algorithm": { "type": "random", "seed": 1 },
+                  "objectives": [ { "metric": "error", "direction": "minimize" },
+                                  { "metric": "size", "direction": "minimize" } ],
+                  "constraints": [ { "metric": "latency", "max": 1 } ], "maxTrials": 6 }
+                """);
+        // (error, size, latency): 0, 1 and 2 on the front, 3 dominated, 4 infeasible, 5 on the front
+        double[][] told = {{1, 5, 0}, {2, 3, 0}, {4, 1, 0}, {4, 4, 0}, {0.5, 0.5, 2}, {3, 2, 0}};
+        for (int n = 0; n < told.length; n++) {
+            assertThat(api.postJson("/api/v1/jobs/" + id + "/trials/ask", "{}").status())
+                    .isEqualTo(201);
+            assertThat(api.postJson(
+                                    "/api/v1/jobs/" + id + "/trials/" + n + "/tell",
+                                    "{\"values\": [%s, %s], \"metrics\": {\"latency\": %s}}"
+                                            .formatted(told[n][0], told[n][1], told[n][2]))
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        browser.get(url("/job.html?id=" + id));
+        awaitRows("#leaderboard tbody tr", 6);
+        wait(Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.id("pareto-card")).isDisplayed());
+        assertThat(browser.findElement(By.id("pareto-hint")).getText()).startsWith("4 trial(s) on the front of 6");
+        @SuppressWarnings("unchecked")
+        List<Number> front = (List<Number>) browser.executeScript("""
+                const option = echarts.getInstanceByDom(document.getElementById('pareto')).getOption();
+                return option.series.filter((s) => s.name === 'Pareto front').flatMap((s) => s.data.map((d) => d[2]));
+                """);
+        assertThat(front.stream().map(Number::intValue).sorted().toList()).containsExactly(0, 1, 2, 5);
+
+        // a click on trial 2's point opens trial 2
+        browser.executeScript("document.getElementById('pareto-card').scrollIntoView()");
+        @SuppressWarnings("unchecked")
+        List<Number> pixel = (List<Number>) browser.executeScript("""
+                const chart = echarts.getInstanceByDom(document.getElementById('pareto'));
+                return chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [4, 1]);
+                """);
+        WebElement chart = browser.findElement(By.cssSelector("#pareto canvas"));
+        org.openqa.selenium.Dimension size = chart.getSize();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(
+                        chart,
+                        pixel.get(0).intValue() - size.getWidth() / 2,
+                        pixel.get(1).intValue() - size.getHeight() / 2)
+                .click()
+                .perform();
+        wait(Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.id("trial-detail")).isDisplayed()
+                        && b.findElement(By.cssSelector("#trial-detail h2"))
+                                .getText()
+                                .startsWith("Trial 2"));
+        assertThat(browser.findElement(By.id("trial-detail")).getText())
+                .contains("objectives")
+                .contains("feasible");
+        HeadlessChromium.screenshot(browser, "pareto-front");
+    }
+
     private void tell(long id, int number, double value) {
         assertThat(api.postJson("/api/v1/jobs/" + id + "/trials/" + number + "/tell", "{\"value\": " + value + "}")
                         .status())

@@ -141,7 +141,7 @@ class JobSpecValidationIT extends ServerIT {
                         "unknown algorithm",
                         spec(SPACE + ", \"algorithm\": { \"type\": \"annealing\" }"),
                         "algorithm.type",
-                        "must be one of [random, grid, sobol, bayesian, tpe]"),
+                        "must be one of [random, grid, sobol, bayesian, tpe, nsga2]"),
                 bad(
                         "unsupported model",
                         spec(SPACE + ", \"model\": { \"type\": \"transformer\" }"),
