@@ -37,9 +37,11 @@ public record ThresholdGate(String field, Comparison op, double threshold, Strin
     /** As above, for a job known by its label and the metrics of its objectives. */
     public void checkAppliesTo(String label, java.util.List<String> objectives) {
         if (!field.equals("value") && !objectives.contains(field)) {
-            throw CliFailure.usage(
-                    name() + ": " + label + " optimizes " + String.join(", ", objectives) + "; gates can use "
-                            + objectives.stream().map(m -> "best." + m).toList() + " or best.value");
+            throw CliFailure.usage(name() + ": " + label + " optimizes " + String.join(", ", objectives)
+                    + "; gates can use "
+                    + String.join(
+                            ", ", objectives.stream().map(m -> "best." + m).toList())
+                    + " or best.value");
         }
     }
 

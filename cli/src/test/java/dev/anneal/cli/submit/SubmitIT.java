@@ -238,8 +238,24 @@ class SubmitIT {
     }
 
     @Test
-    void aGateOnAnotherMetricExits4AndCancelsTheJob() {
+    void aGateOnAMetricTheSpecDoesNotOptimizeExits4BeforeSubmitting() {
         Path spec = Specs.write(dir, "job.json", Specs.IRIS_TINY);
+
+        Cli.Run run = cli.run("submit", spec.toString(), "--wait", "--fail-if", "best.val_loss > 0.5");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("optimizes val_accuracy; gates can use best.val_accuracy or best.value");
+        assertThat(run.out()).doesNotContain("Submitted job");
+    }
+
+    @Test
+    void aGateOnAnotherMetricThanTheDefaultObjectiveExits4AndCancelsTheJob() {
+        // no objective in the spec: only the server's answer says it is val_accuracy
+        Path spec = Specs.write(
+                dir,
+                "job.json",
+                Specs.IRIS_TINY.replace(
+                        "\"objective\": { \"metric\": \"val_accuracy\", \"direction\": \"maximize\" },", ""));
 
         Cli.Run run = cli.run("submit", spec.toString(), "--wait", "--fail-if", "best.val_loss > 0.5");
 
