@@ -99,19 +99,16 @@ class AskTellService {
     }
 
     /**
-     * A job with one objective and no constraints stores the value alone, as ever; otherwise the
-     * told values are checked against the spec, stored as vectors, and the job's Pareto ranks
-     * refreshed once the completion is committed.
+     * The told values are checked against the spec. A job with one objective and no constraints
+     * stores the value alone, as ever; otherwise the vectors are stored and the job's Pareto
+     * ranks refreshed once the completion is committed.
      */
     private Optional<ToldTrial> complete(long jobId, int number, TellRequest request) {
         JobSpec spec = specs.get(jobId).spec();
+        TellValues values = TellValues.of(spec, request);
         if (!spec.isMultiObjective() && spec.constraints().isEmpty()) {
-            if (request.values().size() != 1 || !request.metrics().isEmpty()) {
-                TellValues.of(spec, request);
-            }
             return external.complete(jobId, number, request.value());
         }
-        TellValues values = TellValues.of(spec, request);
         Optional<ToldTrial> told = external.complete(jobId, number, values.values(), values.constraints());
         told.ifPresent(t -> paretoRanks.refresh(
                 jobId,

@@ -163,30 +163,7 @@ public class ExternalTrials {
      * @return empty if nothing changed (see the class comment)
      */
     public Optional<ToldTrial> complete(long jobId, int number, List<Double> values, List<Double> constraints) {
-        if (values.isEmpty()
-                || !values.stream().allMatch(Double::isFinite)
-                || !constraints.stream().allMatch(Double::isFinite)) {
-            throw new IllegalArgumentException(
-                    "objective and constraint values must be finite, but were " + values + ", " + constraints);
-        }
-        String set = "state = 'COMPLETED', value = :value, rank_key = " + UNRANKED
-                + ", objective_values = cast(:values as double precision[]),"
-                + " constraint_values = cast(:constraints as double precision[])";
-        return told(
-                jdbc.sql(tellSql(set))
-                        .param("value", values.get(0))
-                        .param("values", arrayLiteral(values))
-                        .param("constraints", constraints.isEmpty() ? null : arrayLiteral(constraints)),
-                jobId,
-                number);
-    }
-
-    /** The rank key of a completed trial not yet placed by {@link ParetoRanks}: after every ranked one. */
-    static final String UNRANKED = "1e15";
-
-    /** A PostgreSQL array literal; {@link Double#toString} round-trips exactly. */
-    static String arrayLiteral(List<Double> values) {
-        return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        return told(TradeOffColumns.bind(jdbc.sql(tellSql(TradeOffColumns.SET)), values, constraints), jobId, number);
     }
 
     /**

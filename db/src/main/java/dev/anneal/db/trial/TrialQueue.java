@@ -177,26 +177,16 @@ public class TrialQueue {
             String preprocessingJson,
             String foldValuesJson,
             String costJson) {
-        if (objectives.isEmpty()
-                || !objectives.stream().allMatch(Double::isFinite)
-                || !constraints.stream().allMatch(Double::isFinite)) {
-            throw new IllegalArgumentException(
-                    "objective and constraint values must be finite, but were " + objectives + ", " + constraints);
-        }
-        return jdbc.sql("""
+        JdbcClient.StatementSpec statement = jdbc.sql("""
                 update trial t
-                   set state = 'COMPLETED', value = :value, best_epoch = :bestEpoch, rank_key = %s,
-                       objective_values = cast(:values as double precision[]),
-                       constraint_values = cast(:constraints as double precision[]),
+                   set %s, best_epoch = :bestEpoch,
                        preprocessing = cast(:preprocessing as jsonb), fold_values = cast(:folds as jsonb),
                        cost = cast(:cost as jsonb), finished_at = now()
                  where t.id = :id and t.lease_version = :version and t.state = 'RUNNING'
-                """.formatted(ExternalTrials.UNRANKED))
+                """.formatted(TradeOffColumns.SET));
+        return TradeOffColumns.bind(statement, objectives, constraints)
                         .param("id", lease.trialId())
                         .param("version", lease.version())
-                        .param("value", objectives.get(0))
-                        .param("values", ExternalTrials.arrayLiteral(objectives))
-                        .param("constraints", constraints.isEmpty() ? null : ExternalTrials.arrayLiteral(constraints))
                         .param("bestEpoch", bestEpoch)
                         .param("preprocessing", preprocessingJson)
                         .param("folds", foldValuesJson)
